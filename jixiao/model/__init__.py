@@ -17,6 +17,8 @@ from jixiao.model.disclosure import Disclosure, NarrativeSection, YearEvidence
 from jixiao.model.finding import Finding, Severity
 from jixiao.model.goals import DepartmentGoals, SubGoal
 from jixiao.model.indicator import (
+    LEVEL1_NAMES,
+    LEVEL2_NAMES,
     Indicator,
     Level1,
     Level2,
@@ -31,6 +33,8 @@ from jixiao.model.target import Operator, TargetKind, TargetValue
 
 __all__ = [
     "CHECKPOINT_MONTHS",
+    "LEVEL1_NAMES",
+    "LEVEL2_NAMES",
     "BudgetColumn",
     "BudgetRow",
     "BudgetTable",

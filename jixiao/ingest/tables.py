@@ -1,0 +1,299 @@
+"""Cells → typed budget tables: titles to kinds, captions, header paths, rows.
+
+Shared by every layout that yields a table as rows of cell texts. Header rows
+print merged cells once (a row can be shorter than the table) and vertically
+merged cells as blanks; :func:`column_paths` rebuilds each column's header path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from jixiao.ingest.errors import IngestError
+from jixiao.ingest.target import parse_number
+from jixiao.ingest.text import clean, clean_inline
+from jixiao.model import (
+    BudgetColumn,
+    BudgetRow,
+    BudgetTable,
+    CellValue,
+    ColumnRole,
+    Location,
+    MoneyUnit,
+    Side,
+    TableKind,
+)
+
+# Order matters: the first pattern that matches a title decides its kind.
+_TITLE_KINDS: tuple[tuple[re.Pattern[str], TableKind], ...] = tuple(
+    (re.compile(pattern), kind)
+    for pattern, kind in (
+        (r"财政拨款收支(预算)?总表", TableKind.FISCAL_APPROPRIATION_SUMMARY),
+        (r"收支(预算)?总表", TableKind.INCOME_EXPENDITURE_SUMMARY),
+        (r"收入(预算)?总?表", TableKind.INCOME_SUMMARY),
+        (r"一般公共预算.*基本支出", TableKind.GENERAL_BUDGET_BASIC_EXPENDITURE),
+        (r"一般公共预算.*支出", TableKind.GENERAL_BUDGET_EXPENDITURE),
+        (r"政府性?基金.*支出", TableKind.GOV_FUND_EXPENDITURE),
+        (r"国有资本经营.*支出", TableKind.STATE_CAPITAL_EXPENDITURE),
+        (r"三公", TableKind.THREE_PUBLIC_EXPENSES),
+        (r"政府采购", TableKind.PROCUREMENT_BUDGET),
+        (r"固定资产|国有资产占用", TableKind.FIXED_ASSETS),
+        (r"支出(预算)?总表", TableKind.EXPENDITURE_SUMMARY),
+    )
+)
+
+_MONEY_UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|元)")
+_UNIT_LINE = re.compile(r"^(\d{3,})\s*([^\d\s].*)$")
+_CAPTION = re.compile(r"单位[:：]|预算年度|截止(时间|日期)|^\d{3,}\s*[^\d\s]")
+_TEXT_COLUMNS = ("采购物品名称", "目录序号", "计量单位", "单位性质", "单位规格", "保障形式", "说明")
+
+
+def table_kind(title: str) -> TableKind:
+    """The kind of a table from its printed title (``other`` when unknown)."""
+    compact = clean_inline(title)
+    for pattern, kind in _TITLE_KINDS:
+        if pattern.search(compact):
+            return kind
+    return TableKind.OTHER
+
+
+def money_unit_in(texts: Sequence[str]) -> MoneyUnit | None:
+    """The money unit printed in any of ``texts`` (``单位：万元`` → 万元), if any."""
+    for text in texts:
+        match = _MONEY_UNIT.search(clean_inline(text))
+        if match:
+            return MoneyUnit.WAN_YUAN if match.group(1) == "万元" else MoneyUnit.YUAN
+    return None
+
+
+def split_unit_line(text: str) -> tuple[str, str] | None:
+    """``430平乡县机关后勤服务中心`` → ``("430", "平乡县机关后勤服务中心")``; else ``None``."""
+    match = _UNIT_LINE.match(clean_inline(text))
+    return (match.group(1), match.group(2)) if match else None
+
+
+def is_caption_row(cells: Sequence[str]) -> bool:
+    """True for the row printed above a header: unit line, 预算年度, 单位：万元 …"""
+    return any(_CAPTION.search(clean_inline(cell)) for cell in cells if cell.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """A row of cell texts and the line of its first cell."""
+
+    cells: tuple[str, ...]
+    line: int
+
+
+def assemble_rows(groups: Sequence[SourceRow], width: int) -> list[SourceRow]:
+    """Rebuild rows of exactly ``width`` cells from blank-line groups.
+
+    Blank lines inside a cell split a printed row into several groups; groups are
+    joined until they hold ``width`` cells. A last row left short (a truncated
+    file) is returned short; callers decide what that means.
+    """
+    rows: list[SourceRow] = []
+    pending: list[str] = []
+    start_line = 0
+    for group in groups:
+        if not pending:
+            start_line = group.line
+        pending.extend(group.cells)
+        while len(pending) >= width:
+            rows.append(SourceRow(tuple(pending[:width]), start_line))
+            pending = pending[width:]
+            start_line = group.line
+    if pending:
+        rows.append(SourceRow(tuple(pending), start_line))
+    return rows
+
+
+def _segments(lower: Sequence[str]) -> list[list[int]]:
+    """Column indexes of ``lower`` grouped: a blank alone, a run of labels together."""
+    segments: list[list[int]] = []
+    for index, label in enumerate(lower):
+        if not label:
+            segments.append([index])
+        elif segments and lower[segments[-1][-1]] and segments[-1][-1] == index - 1:
+            segments[-1].append(index)
+        else:
+            segments.append([index])
+    return segments
+
+
+def _split_points(labels: Sequence[str]) -> list[int]:
+    """Where a run of labels may be cut between two parents, best first: after the
+    classification's name column, then where the run's first label repeats
+    (the two halves of a side-by-side table)."""
+    points = [i + 1 for i, label in enumerate(labels[:-1]) if label.endswith("名称")]
+    points += [i for i, label in enumerate(labels) if i > 0 and label == labels[0]]
+    return points
+
+
+def column_paths(header_rows: Sequence[Sequence[str]], width: int) -> list[tuple[str, ...]]:
+    """Each column's header path, from header rows whose merged cells print once.
+
+    The lowest row holding a label for every column (blanks standing for a label
+    merged down from above) fixes the columns; the row above it is spread over
+    them: a blank below takes one label from above alone, a run of labels below
+    shares one parent — or several, cut where :func:`_split_points` says.
+    """
+    rows = [[clean_inline(cell) for cell in row] for row in header_rows if any(c.strip() for c in row)]
+    if not rows:
+        return [(f"第{i + 1}列",) for i in range(width)]
+    lower = rows[-1] + [""] * (width - len(rows[-1]))
+    if len(rows) == 1:
+        return [(label or f"第{i + 1}列",) for i, label in enumerate(lower[:width])]
+    upper = rows[-2]
+    segments = _segments(lower[:width])
+    extra = len(upper) - len(segments)
+    while extra > 0:
+        runs = [s for s in segments if len(s) > 1]
+        cut = None
+        for segment in runs:
+            points = _split_points([lower[i] for i in segment])
+            if points:
+                cut = (segment, points[0])
+                break
+        if cut is None and runs:
+            longest = max(runs, key=len)
+            cut = (longest, len(longest) // 2)
+        if cut is None:
+            break
+        segment, point = cut
+        position = segments.index(segment)
+        segments[position : position + 1] = [segment[:point], segment[point:]]
+        extra -= 1
+    paths: list[tuple[str, ...]] = [()] * width
+    for number, segment in enumerate(segments):
+        parent = upper[number] if number < len(upper) else ""
+        for index in segment:
+            parts = tuple(part for part in (*(r[index] for r in rows[:-2] if index < len(r) and len(r) == width), parent, lower[index]) if part)
+            paths[index] = parts or (f"第{index + 1}列",)
+    return paths
+
+
+def _role(path: tuple[str, ...]) -> ColumnRole:
+    leaf = path[-1]
+    if "序号" in leaf or leaf == "栏次":
+        return ColumnRole.SEQ
+    if "编码" in leaf or leaf == "科目代码":
+        return ColumnRole.CODE
+    if any(word in leaf for word in _TEXT_COLUMNS):
+        return ColumnRole.TEXT
+    if leaf.endswith("名称") or leaf in ("项目", "项  目") or (len(path) == 1 and leaf.startswith("项")):
+        return ColumnRole.NAME
+    return ColumnRole.VALUE
+
+
+def build_columns(paths: Sequence[tuple[str, ...]], column_numbers: Sequence[str] = ()) -> tuple[BudgetColumn, ...]:
+    """Typed columns from header paths; sides set when both 收入 and 支出 head columns."""
+    tops = {path[0] for path in paths}
+    side_by_side = any(t.startswith("收入") for t in tops) and any(t.startswith("支出") for t in tops)
+    columns: list[BudgetColumn] = []
+    seen: set[str] = set()
+    for index, path in enumerate(paths):
+        key = "/".join(path)
+        while key in seen:
+            key += "#"
+        seen.add(key)
+        side = None
+        if side_by_side and len(path) > 1:
+            side = Side.INCOME if path[0].startswith("收入") else Side.EXPENDITURE if path[0].startswith("支出") else None
+        number = clean_inline(column_numbers[index]) if index < len(column_numbers) else ""
+        columns.append(
+            BudgetColumn(key=key, header=tuple(path), role=_role(path), side=side, column_no=number or None)
+        )
+    return tuple(columns)
+
+
+def build_rows(
+    columns: Sequence[BudgetColumn], rows: Sequence[SourceRow], location: Location
+) -> tuple[BudgetRow, ...]:
+    """Typed rows; side-by-side rows give one row per side with content; blank rows
+    (the filler row of an empty table) are dropped."""
+    sides = sorted({c.side for c in columns if c.side is not None}) or [None]
+    built: list[BudgetRow] = []
+    for number, row in enumerate(rows, start=1):
+        texts = list(row.cells) + [""] * (len(columns) - len(row.cells))
+        seq = next((clean_inline(t) for c, t in zip(columns, texts) if c.role is ColumnRole.SEQ), "")
+        for side in sides:
+            mine = [(c, t) for c, t in zip(columns, texts) if c.side == side]
+            code = next((clean_inline(t) for c, t in mine if c.role is ColumnRole.CODE), "")
+            name = next((clean(t) for c, t in mine if c.role is ColumnRole.NAME), "")
+            values = tuple(
+                CellValue(column=c.key, raw=clean_inline(t), value=parse_number(clean_inline(t)))
+                for c, t in mine
+                if c.role in (ColumnRole.VALUE, ColumnRole.TEXT)
+            )
+            if not (code or name or any(v.raw for v in values)):
+                continue
+            built.append(
+                BudgetRow(
+                    seq=seq or None,
+                    code=code or None,
+                    name=name,
+                    values=values,
+                    side=side,
+                    location=location.at(line=row.line, row=number),
+                )
+            )
+    return tuple(built)
+
+
+def build_table(
+    *,
+    title: str,
+    rows: Sequence[SourceRow],
+    location: Location,
+    note: str | None = None,
+    default_unit: MoneyUnit | None = None,
+) -> BudgetTable:
+    """A :class:`BudgetTable` from its title and its rows of cells (caption rows,
+    header rows, an optional 栏次 row, data rows), blank-line groups allowed.
+
+    The header ends at the 栏次 row, or else at the first row holding a number
+    (or after one row when no row holds a number).
+    """
+    rows = list(rows)
+    captions: list[str] = []
+    while rows and is_caption_row(rows[0].cells) and not any(
+        parse_number(clean_inline(c)) is not None for c in rows[0].cells
+    ):
+        captions.extend(clean(cell) for cell in rows.pop(0).cells if cell.strip())
+    numbers_row = next((i for i, r in enumerate(rows) if clean_inline(r.cells[0]) == "栏次"), None)
+    if numbers_row is not None:
+        header, column_numbers, data = rows[:numbers_row], rows[numbers_row].cells, rows[numbers_row + 1 :]
+        width = len(column_numbers)
+    else:
+        first_data = next(
+            (i for i, r in enumerate(rows) if any(parse_number(clean_inline(c)) is not None for c in r.cells)),
+            None,
+        )
+        cut = first_data if first_data else min(1, len(rows))
+        header, column_numbers, data = rows[:cut], (), rows[cut:]
+        width = max((len(r.cells) for r in header), default=0)
+    width = max([width] + [len(r.cells) for r in header])
+    paths = column_paths([r.cells for r in header], width)
+    columns = build_columns(paths, column_numbers)
+    table_location = location.at(table=clean_inline(title))
+    data_rows = assemble_rows(data, width)
+    if data_rows and len(data_rows[-1].cells) < width and any(c.strip() for c in data_rows[-1].cells):
+        raise IngestError(
+            f"表格“{clean_inline(title)}”的最后一行不完整（应有 {width} 个单元格，"
+            f"只读到 {len(data_rows[-1].cells)} 个），文件可能被截断。",
+            path=location.file,
+            line=data_rows[-1].line,
+        )
+    return BudgetTable(
+        title=clean_inline(title),
+        kind=table_kind(title),
+        money_unit=money_unit_in([*captions, *(c for r in header for c in r.cells)]) or default_unit,
+        columns=columns,
+        rows=build_rows(columns, data_rows, table_location),
+        captions=tuple(captions),
+        note=note,
+        location=table_location,
+    )
