@@ -65,9 +65,9 @@ def _split_title(head: str) -> tuple[str, str | None]:
     match = _TITLED.match(head)
     if match and not _LABELLED.match(head):
         return match.group(1), match.group(2) or None
-    if len(head) > 30 or head.endswith("。"):
+    if len(head) > 20:
         return "", head
-    return head, None
+    return head.rstrip("。"), None
 
 
 def _sub_goal(item: list[TextParagraph], location: Location) -> SubGoal:

@@ -30,7 +30,17 @@ from jixiao.ingest.projects import (
 )
 from jixiao.ingest.tables import money_unit_in, split_unit_line
 from jixiao.ingest.text import clean, clean_inline
-from jixiao.model import LEVEL2_NAMES, Location, MoneyUnit, NarrativeSection, Project, normalise_level1
+from jixiao.model import (
+    LEVEL2_NAMES,
+    Level1,
+    Level2,
+    Location,
+    MoneyUnit,
+    NarrativeSection,
+    Project,
+    normalise_level1,
+    normalise_level2,
+)
 
 Line = tuple[int, str]  # (1-based line number, text without surrounding spaces)
 
@@ -38,6 +48,7 @@ _LEVEL2_FORMS = tuple(form for stem in LEVEL2_NAMES for form in (stem + "指标"
 _NUMBER = re.compile(r"^[≥≤<>=＞＜＝]?\d[\d.,]*%?$")
 _MONTHS = re.compile(r"(\d{1,2})\s*月底")
 _GOALS_START = re.compile(r"^部门整体(绩效)?目标$")
+_PART = re.compile(r"^第[一二三四五六七八九十]+部分$")
 _PROJECTS_START = re.compile(r"(预算)?项目(支出)?绩效目标$")
 
 
@@ -47,9 +58,13 @@ def display_width(text: str) -> int:
 
 
 def join_wrapped(lines: Sequence[Line]) -> list[TextParagraph]:
-    """Prose lines rejoined into paragraphs: a line as wide as the widest continues
-    into the next; a shorter one, or a numbered line, ends or opens a paragraph."""
-    full = max((display_width(text) for _, text in lines), default=0) - 4
+    """Prose lines rejoined into paragraphs: a line about as wide as the page's
+    usual line continues into the next (a paragraph's first line is indented by
+    two characters, hence the slack); a shorter one ends its paragraph, and a
+    numbered line always opens one."""
+    widths = [display_width(text) for _, text in lines]
+    wide = Counter(w for w in widths if w >= max(widths, default=0) // 2)
+    full = (wide.most_common(1)[0][0] if wide else 0) - 8
     paragraphs: list[TextParagraph] = []
     ended = True
     for number, text in lines:
@@ -63,6 +78,18 @@ def join_wrapped(lines: Sequence[Line]) -> list[TextParagraph]:
 
 def _level2_prefix(text: str) -> bool:
     return any(form.startswith(text) for form in _LEVEL2_FORMS)
+
+
+def _is_level1(tokens: Sequence[str], following: str) -> bool:
+    """A 一级 name opens the line. 成本指标 is a 一级 only in the 101号 tree, where it
+    stands alone above a 经济/社会/生态环境成本 二级; elsewhere it is the 二级 of 产出."""
+    level1 = normalise_level1(tokens[0])
+    if level1 is None:
+        return False
+    if level1 is not Level1.COST:
+        return True
+    next_level2 = normalise_level2(following.split()[0]) if following.split() else None
+    return len(tokens) == 1 and next_level2 in (Level2.ECONOMIC_COST, Level2.SOCIAL_COST, Level2.ECOLOGICAL_COST)
 
 
 def _split_row_end(tokens: list[str]) -> tuple[list[str], str, str]:
@@ -106,11 +133,12 @@ def _grid(lines: Sequence[Line], path: str) -> list[GridRow]:
     level3_width = short.most_common(1)[0][0] if short else 10
     rows: list[GridRow] = []
     row: _Row | None = None
-    for number, text in lines:
+    for position, (number, text) in enumerate(lines):
         tokens = text.split()
         if row is None:
             row = _Row(number)
-        if not row.level2 and not row.level3 and normalise_level1(tokens[0]) and not row.level1:
+        following = lines[position + 1][1] if position + 1 < len(lines) else ""
+        if not (row.level1 or row.level2 or row.level3) and _is_level1(tokens, following):
             row.level1 = tokens.pop(0)
         if not row.level3 and not row.description:
             while tokens and _level2_prefix(row.level2 + tokens[0]):
@@ -236,12 +264,20 @@ def read_pdf_extraction(text: str, *, path: str, fiscal_year: int | None) -> Doc
         (i for i, (_, t) in enumerate(prose) if _PROJECTS_START.search(clean_inline(t)) and i > (goals_at or -1)),
         len(prose),
     )
+    goals_end = projects_at - 1 if projects_at > 0 and _PART.match(prose[projects_at - 1][1]) else projects_at
     if goals_at is not None:
         parts.goals, extra = parse_department_goals(
-            join_wrapped(prose[goals_at + 1 : projects_at]), Location(file=path, line=prose[goals_at][0])
+            join_wrapped(prose[goals_at + 1 : goals_end]), Location(file=path, line=prose[goals_at][0])
         )
         parts.narrative.extend(extra)
-    leftover = [*prose[: goals_at if goals_at is not None else projects_at], *prose[projects_at:]]
+    # Part markers and the two section headings are structure the model already
+    # holds; any other prose outside the goals section is kept as narrative.
+    structural = {goals_at, projects_at, goals_end}
+    leftover = [
+        line
+        for i, line in [*enumerate(prose[: goals_at if goals_at is not None else projects_at]), *list(enumerate(prose))[projects_at:]]
+        if i not in structural and not _PART.match(line[1])
+    ]
     if leftover:
         parts.narrative.append(
             NarrativeSection(

@@ -45,8 +45,8 @@ _TITLE_KINDS: tuple[tuple[re.Pattern[str], TableKind], ...] = tuple(
 )
 
 _MONEY_UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|元)")
-_UNIT_LINE = re.compile(r"^(\d{3,})\s*([^\d\s].*)$")
-_CAPTION = re.compile(r"单位[:：]|预算年度|截止(时间|日期)|^\d{3,}\s*[^\d\s]")
+_UNIT_LINE = re.compile(r"^(\d{3,})(?!\d*\s*年)\s*([\u4e00-\u9fff].*)$")
+_CAPTION = re.compile(r"^(单位[:：]|预算年度|截止(时间|日期)|编制单位)|^\d{3,}(?!\d*\s*年)\s*[\u4e00-\u9fff]")
 _TEXT_COLUMNS = ("采购物品名称", "目录序号", "计量单位", "单位性质", "单位规格", "保障形式", "说明")
 
 
@@ -75,8 +75,10 @@ def split_unit_line(text: str) -> tuple[str, str] | None:
 
 
 def is_caption_row(cells: Sequence[str]) -> bool:
-    """True for the row printed above a header: unit line, 预算年度, 单位：万元 …"""
-    return any(_CAPTION.search(clean_inline(cell)) for cell in cells if cell.strip())
+    """True for the row printed above a header: every cell a unit line, 预算年度,
+    单位：万元 or 截止时间."""
+    texts = [clean_inline(cell) for cell in cells if cell.strip()]
+    return bool(texts) and all(_CAPTION.search(text) for text in texts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,13 +179,13 @@ def column_paths(header_rows: Sequence[Sequence[str]], width: int) -> list[tuple
 
 def _role(path: tuple[str, ...]) -> ColumnRole:
     leaf = path[-1]
-    if "序号" in leaf or leaf == "栏次":
+    if any(word in leaf for word in _TEXT_COLUMNS):
+        return ColumnRole.TEXT
+    if leaf.startswith("序号") or leaf == "栏次":
         return ColumnRole.SEQ
     if "编码" in leaf or leaf == "科目代码":
         return ColumnRole.CODE
-    if any(word in leaf for word in _TEXT_COLUMNS):
-        return ColumnRole.TEXT
-    if leaf.endswith("名称") or leaf in ("项目", "项  目") or (len(path) == 1 and leaf.startswith("项")):
+    if leaf.endswith("名称") or leaf == "项目":
         return ColumnRole.NAME
     return ColumnRole.VALUE
 
@@ -214,7 +216,7 @@ def build_rows(
 ) -> tuple[BudgetRow, ...]:
     """Typed rows; side-by-side rows give one row per side with content; blank rows
     (the filler row of an empty table) are dropped."""
-    sides = sorted({c.side for c in columns if c.side is not None}) or [None]
+    sides = [side for side in Side if any(c.side is side for c in columns)] or [None]
     built: list[BudgetRow] = []
     for number, row in enumerate(rows, start=1):
         texts = list(row.cells) + [""] * (len(columns) - len(row.cells))

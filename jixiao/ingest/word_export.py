@@ -219,7 +219,7 @@ def read_word_export(text: str, *, path: str, fiscal_year: int | None) -> Docume
         if isinstance(block, Paragraph):
             text = clean(block.text)
             if _PART_ONLY.match(text) and isinstance(following, Paragraph) and len(following.text) <= 30:
-                text = f"{text} {clean(following.text)}"
+                text = f"{text}{clean(following.text)}"
                 index += 1
             if isinstance(following, TableBlock) and _is_title(block) and not _GOALS_START.search(text):
                 index += 1  # the title is read with its table below

@@ -122,8 +122,9 @@ class BudgetTable:
 
     @property
     def is_empty(self) -> bool:
-        """True when no row holds a number (a table published empty, 空表列示)."""
-        return not any(cell.value is not None for row in self.rows for cell in row.values)
+        """True when no value or text cell holds anything (a table published
+        empty, 空表列示, or printed with row labels only)."""
+        return not any(cell.raw for row in self.rows for cell in row.values)
 
     def column(self, key: str) -> BudgetColumn | None:
         """The column with ``key``, if any."""

@@ -1,0 +1,209 @@
+"""The database tables, as SQLAlchemy Core ``Table`` objects (the schema at head).
+
+``documents.content`` holds the interchange dict (``jixiao.model.codec``) as JSON
+text: it is the record of what was read and what :func:`load_disclosure` returns.
+The other tables are derived from it for SQL analytics and are written in the same
+transaction. Child tables are keyed by the document and 0-based positions
+(``table_position``, ``row_position`` …), so a bulk insert needs no generated ids,
+and every foreign key cascades on delete.
+
+Budget cells go to a long ``budget_values`` table (one row per cell, with its
+column key) rather than a JSON column: columns differ from table to table, and plain
+SQL (``SUM(value) … GROUP BY column_key``) works the same on SQLite and PostgreSQL,
+where JSON functions do not. Decimals are ``NUMERIC``: exact on PostgreSQL, stored
+as floating point by SQLite; the exact printed text is always in ``raw``.
+
+Keep in step with ``migrations/versions``; a test compares the two.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+
+def _location() -> sa.Column:
+    # The printed form of a Location (``001.txt:412 表6 第3行 合计``); exact one in content.
+    return sa.Column("location", sa.Text)
+
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("unit_code", sa.String(64), nullable=False),
+    sa.Column("unit_name", sa.Text, nullable=False),
+    sa.Column("fiscal_year", sa.Integer, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False, unique=True),
+    sa.Column("source_path", sa.Text, nullable=False),
+    sa.Column("layout", sa.String(32), nullable=False),
+    sa.Column("encoding", sa.String(32), nullable=False),
+    sa.Column("size_bytes", sa.BigInteger, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("is_current", sa.Boolean, nullable=False),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("money_unit", sa.String(16)),
+    sa.Column("content", sa.Text, nullable=False),
+    # Leading (unit_code, fiscal_year): the lookup index, and one row per version.
+    sa.Index(
+        "ix_documents_unit_code_fiscal_year", "unit_code", "fiscal_year", "version", unique=True
+    ),
+    # At most one current version per unit and year.
+    sa.Index(
+        "uq_documents_current",
+        "unit_code",
+        "fiscal_year",
+        unique=True,
+        sqlite_where=sa.text("is_current"),
+        postgresql_where=sa.text("is_current"),
+    ),
+)
+
+
+def _cascade(columns: list[str], parent: str, parent_columns: list[str]) -> sa.ForeignKeyConstraint:
+    return sa.ForeignKeyConstraint(
+        columns, [f"{parent}.{c}" for c in parent_columns], ondelete="CASCADE"
+    )
+
+
+budget_tables = sa.Table(
+    "budget_tables",
+    metadata,
+    sa.Column("document_id", sa.Integer, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(64), nullable=False),
+    sa.Column("money_unit", sa.String(16)),
+    sa.Column("captions", sa.Text, nullable=False),  # JSON list of strings
+    sa.Column("note", sa.Text),
+    _location(),
+    _cascade(["document_id"], "documents", ["id"]),
+)
+
+budget_columns = sa.Table(
+    "budget_columns",
+    metadata,
+    sa.Column("document_id", sa.Integer, primary_key=True),
+    sa.Column("table_position", sa.Integer, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("key", sa.Text, nullable=False),
+    sa.Column("header", sa.Text, nullable=False),  # JSON list of header levels
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("side", sa.String(16)),
+    sa.Column("column_no", sa.String(16)),
+    _cascade(["document_id", "table_position"], "budget_tables", ["document_id", "position"]),
+)
+
+budget_rows = sa.Table(
+    "budget_rows",
+    metadata,
+    sa.Column("document_id", sa.Integer, primary_key=True),
+    sa.Column("table_position", sa.Integer, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("seq", sa.Text),
+    sa.Column("code", sa.String(64)),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("side", sa.String(16)),
+    _location(),
+    _cascade(["document_id", "table_position"], "budget_tables", ["document_id", "position"]),
+)
+
+budget_values = sa.Table(
+    "budget_values",
+    metadata,
+    sa.Column("document_id", sa.Integer, primary_key=True),
+    sa.Column("table_position", sa.Integer, primary_key=True),
+    sa.Column("row_position", sa.Integer, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("column_key", sa.Text, nullable=False),
+    sa.Column("raw", sa.Text, nullable=False),
+    sa.Column("value", sa.Numeric),  # in the table's money_unit for money columns
+    _cascade(
+        ["document_id", "table_position", "row_position"],
+        "budget_rows",
+        ["document_id", "table_position", "position"],
+    ),
+)
+
+projects = sa.Table(
+    "projects",
+    metadata,
+    sa.Column("document_id", sa.Integer, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("seq", sa.Integer, nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("project_name", sa.Text, nullable=False),
+    sa.Column("project_code", sa.String(64)),
+    sa.Column("unit_code", sa.String(64)),
+    sa.Column("unit_name", sa.Text),
+    sa.Column("money_unit", sa.String(16)),
+    *(
+        column
+        for part in ("total", "fiscal", "other")
+        for column in (
+            sa.Column(f"budget_{part}", sa.Numeric),
+            sa.Column(f"budget_{part}_raw", sa.Text),
+            sa.Column(f"budget_{part}_unit", sa.String(16)),
+        )
+    ),
+    sa.Column("purpose", sa.Text),
+    sa.Column("goals", sa.Text, nullable=False),  # JSON list of goal sentences
+    _location(),
+    _cascade(["document_id"], "documents", ["id"]),
+)
+
+indicators = sa.Table(
+    "indicators",
+    metadata,
+    sa.Column("document_id", sa.Integer, primary_key=True),
+    sa.Column("project_position", sa.Integer, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("index_no", sa.Integer, nullable=False),
+    sa.Column("level1_raw", sa.Text, nullable=False),
+    sa.Column("level1", sa.String(32)),
+    sa.Column("level1_carried", sa.Boolean, nullable=False),
+    sa.Column("level2_raw", sa.Text, nullable=False),
+    sa.Column("level2", sa.String(32)),
+    sa.Column("level2_carried", sa.Boolean, nullable=False),
+    sa.Column("level3", sa.Text, nullable=False),
+    sa.Column("description", sa.Text),
+    sa.Column("target_raw", sa.Text, nullable=False),
+    sa.Column("target_kind", sa.String(16), nullable=False),
+    sa.Column("target_operator", sa.String(4)),
+    sa.Column("target_value", sa.Numeric),
+    sa.Column("target_unit", sa.Text),
+    sa.Column("target_wording", sa.Text),
+    sa.Column("target_direction", sa.Text),
+    sa.Column("target_deadline", sa.Date),
+    sa.Column("basis", sa.Text),
+    sa.Column("weight", sa.Numeric),
+    sa.Column("direction", sa.Text),
+    _location(),
+    _cascade(["document_id", "project_position"], "projects", ["document_id", "position"]),
+)
+
+spending_plan = sa.Table(
+    "spending_plan",
+    metadata,
+    sa.Column("document_id", sa.Integer, primary_key=True),
+    sa.Column("project_position", sa.Integer, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("month", sa.Integer, nullable=False),
+    sa.Column("raw", sa.Text, nullable=False),
+    sa.Column("value", sa.Numeric),  # percent, or an amount in the project's money_unit
+    sa.Column("kind", sa.String(16)),
+    _location(),
+    _cascade(["document_id", "project_position"], "projects", ["document_id", "position"]),
+)
+
+# Parents before children: the order rows are inserted in.
+CHILD_TABLES: tuple[sa.Table, ...] = (
+    budget_tables,
+    budget_columns,
+    budget_rows,
+    budget_values,
+    projects,
+    indicators,
+    spending_plan,
+)
