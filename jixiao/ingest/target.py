@@ -61,9 +61,8 @@ _UNITS = (
     "平米", "立方米", "吨", "度", "千瓦时", "套", "条", "件", "批", "批次", "场", "场次",
     "层", "部", "户", "家", "项", "台", "台次", "处", "所", "名", "篇", "期", "份", "张",
     "本", "册", "公里", "千米", "米", "亩", "座", "栋", "幢", "间", "块", "课时", "学时",
-    "床", "只", "头", "株", "棵", "箱", "盒", "组", "对", "副", "把", "辆套", "公斤",
-    "千克", "斤", "升", "毫升", "份次", "户次", "起", "宗", "门", "所次", "单", "盏",
-    "根", "片", "万", "亿",
+    "床", "只", "头", "株", "棵", "箱", "盒", "组", "辆套", "公斤", "千克", "斤", "升",
+    "毫升", "份次", "户次", "所次", "万", "亿",
 )  # fmt: skip
 _UNIT_WORD = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _UNIT = rf"(?:万|亿)?(?:{_UNIT_WORD})(?:/(?:万|亿)?(?:{_UNIT_WORD}))*"
@@ -81,6 +80,7 @@ _DOUBLED = re.compile(
     r"(?P<half>[0-9]+(?:\.[0-9]+)?)(?P=half)(?P<unit>[%‰])(?P<rest>.+)", re.DOTALL
 )
 _PERCENT_WORDING = re.compile(r"%|百分")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _GE_SUFFIXES = ("及以上", "或以上", "及其以上", "以上")
 _LE_SUFFIXES = ("及以下", "或以下", "及其以下", "以下", "以内", "之内", "内")
 
@@ -121,7 +121,7 @@ def parse_target(raw: str, *, fiscal_year: int | None = None) -> TargetValue:
     """Classify a target (指标值) cell into a :class:`TargetValue`; never raises.
 
     ``raw`` comes back unchanged in ``.raw``; matching runs on a folded copy (full-width
-    digits and signs made ASCII, spaces around CJK removed). The result is one of:
+    digits and signs made ASCII, layout spaces removed). The result is one of:
 
     - quantitative: optional operator (≥ > = < ≤, their full-width and ASCII forms, or the
       wordings of 财预〔2021〕101号 practice: 不低于, 不超过, 控制在…), a ``Decimal`` as printed
@@ -172,6 +172,10 @@ def _quantity(raw: str, text: str) -> TargetValue | None:
     value = _decimal(number)
     if any(_decimal(n) != value for n in _PLAIN_NUMBER.findall(after)):
         return None
+    # Run-together words can start with a unit's character (100处置率达到百分百): a unit
+    # glued to words that speak of percent was the first word, not the unit.
+    if unit and unit not in ("%", "‰") and _PERCENT_WORDING.search(after) and _CJK.match(after):
+        unit, wording = None, unit + wording
     if unit is None and _PERCENT_WORDING.search(wording):
         unit = "%"
     elif unit is not None:
