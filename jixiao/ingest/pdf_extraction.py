@@ -11,7 +11,6 @@ its column while a description's are wider.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
@@ -45,6 +44,8 @@ from jixiao.model import (
 Line = tuple[int, str]  # (1-based line number, text without surrounding spaces)
 
 _LEVEL2_FORMS = tuple(form for stem in LEVEL2_NAMES for form in (stem + "指标", stem))
+# East Asian Wide and Fullwidth ranges that occur in these documents.
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’]")
 _NUMBER = re.compile(r"^[≥≤<>=＞＜＝]?\d[\d.,]*%?$")
 _MONTHS = re.compile(r"(\d{1,2})\s*月底")
 _GOALS_START = re.compile(r"^部门整体(绩效)?目标$")
@@ -53,8 +54,10 @@ _PROJECTS_START = re.compile(r"(预算)?项目(支出)?绩效目标$")
 
 
 def display_width(text: str) -> int:
-    """Columns the text takes when printed: 2 for a Chinese character, 1 otherwise."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns the text takes when printed: 2 for a Chinese character or a
+    full-width form (East Asian width W or F, plus curly quotes, which Chinese
+    fonts print wide), 1 otherwise."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 def join_wrapped(lines: Sequence[Line]) -> list[TextParagraph]:

@@ -219,15 +219,16 @@ def build_rows(
     sides = [side for side in Side if any(c.side is side for c in columns)] or [None]
     built: list[BudgetRow] = []
     for number, row in enumerate(rows, start=1):
-        texts = list(row.cells) + [""] * (len(columns) - len(row.cells))
-        seq = next((clean_inline(t) for c, t in zip(columns, texts) if c.role is ColumnRole.SEQ), "")
+        raw_texts = list(row.cells) + [""] * (len(columns) - len(row.cells))
+        texts = [clean_inline(t) for t in raw_texts]
+        seq = next((t for c, t in zip(columns, texts) if c.role is ColumnRole.SEQ), "")
         for side in sides:
-            mine = [(c, t) for c, t in zip(columns, texts) if c.side == side]
-            code = next((clean_inline(t) for c, t in mine if c.role is ColumnRole.CODE), "")
-            name = next((clean(t) for c, t in mine if c.role is ColumnRole.NAME), "")
+            mine = [(c, t, raw) for c, t, raw in zip(columns, texts, raw_texts) if c.side == side]
+            code = next((t for c, t, _ in mine if c.role is ColumnRole.CODE), "")
+            name = next((clean(raw) for c, _, raw in mine if c.role is ColumnRole.NAME), "")
             values = tuple(
-                CellValue(column=c.key, raw=clean_inline(t), value=parse_number(clean_inline(t)))
-                for c, t in mine
+                CellValue(column=c.key, raw=t, value=parse_number(t) if t else None)
+                for c, t, _ in mine
                 if c.role in (ColumnRole.VALUE, ColumnRole.TEXT)
             )
             if not (code or name or any(v.raw for v in values)):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 from decimal import Decimal
 
 from jixiao.model.target import Operator, TargetKind, TargetValue
@@ -117,6 +118,7 @@ def parse_number(text: str) -> Decimal | None:
     return _decimal(folded)
 
 
+@lru_cache(maxsize=8192)  # the same few targets (≥95%, 100%) recur in every table
 def parse_target(raw: str, *, fiscal_year: int | None = None) -> TargetValue:
     """Classify a target (指标值) cell into a :class:`TargetValue`; never raises.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.ingest.errors import IngestError
 
@@ -13,6 +14,7 @@ _CJK = r"\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00
 _SPACE_BESIDE_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_NEEDS_CLEANING = re.compile(r"[ \t\u3000\u00a0\n]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
@@ -46,21 +48,28 @@ def decode(data: bytes, *, path: str) -> tuple[str, str]:
 def strip_bookmarks(line: str) -> tuple[str, bool]:
     """Remove Word ``[bookmark: …]`` markers; returns the line and whether a
     table-of-contents bookmark (``_Toc…``, a section heading) was among them."""
+    if "[bookmark" not in line:
+        return line, False
     markers = _BOOKMARK.findall(line)
     if not markers:
         return line, False
     return _BOOKMARK.sub("", line), any("_Toc" in marker for marker in markers)
 
 
+@lru_cache(maxsize=32768)  # cells repeat: blanks, amounts, labels, level names
 def clean(text: str) -> str:
     """Text as printed: spaces beside Chinese characters removed (they come from
     extraction or layout padding: ``财政    资金`` → ``财政资金``, ``9 部`` → ``9部``),
     other runs of spaces collapsed, ends trimmed. Newlines are kept."""
+    if not _NEEDS_CLEANING.search(text):
+        return text  # most cells: nothing to do, and this runs for every cell
     lines = (_SPACES.sub(" ", _SPACE_BESIDE_CJK.sub("", line)).strip() for line in text.split("\n"))
     return "\n".join(lines).strip("\n")
 
 
+@lru_cache(maxsize=32768)
 def clean_inline(text: str) -> str:
     """Like :func:`clean`, with line breaks removed too: for names, codes, targets
     and other short fields where a break is only where the cell wrapped."""
-    return "".join(clean(text).split("\n"))
+    cleaned = clean(text)
+    return cleaned.replace("\n", "") if "\n" in cleaned else cleaned

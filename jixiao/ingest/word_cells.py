@@ -11,15 +11,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jixiao.ingest.text import strip_bookmarks
+from jixiao.ingest.text import clean_inline, strip_bookmarks
 
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    """A table cell: its text (paragraphs joined by newlines) and first line."""
+    """A table cell: its text (paragraphs joined by newlines), its first line, and
+    ``key``, the text cleaned to one line — what labels are matched against."""
 
     text: str
     line: int
+    key: str = ""
+
+    @staticmethod
+    def of(text: str, line: int) -> Cell:
+        """A cell with its ``key`` computed once."""
+        return Cell(text, line, clean_inline(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +63,13 @@ def scan_blocks(text: str) -> list[Block]:
     """
     blocks: list[Block] = []
     groups: list[tuple[Cell, ...]] = []
-    group: list[Cell] = []
+    group: list[list] = []  # [text, line] pairs until the group closes
     table_start = 0
     last_was_cell_text = False  # the previous line belonged to a cell (no blank between)
 
     def close_group() -> None:
         if group:
-            groups.append(tuple(group))
+            groups.append(tuple(Cell.of(text, line) for text, line in group))
             group.clear()
 
     def close_table(end_line: int) -> None:
@@ -76,14 +83,13 @@ def scan_blocks(text: str) -> list[Block]:
         if line.startswith("\t") and not heading:
             if not groups and not group:
                 table_start = number
-            group.append(Cell(line[1:], number))
+            group.append([line[1:], number])
             last_was_cell_text = True
         elif not line.strip():
             close_group()
             last_was_cell_text = False
         elif last_was_cell_text and not heading:
-            previous = group.pop()
-            group.append(Cell(previous.text + "\n" + line, previous.line))
+            group[-1][0] += "\n" + line
         else:
             close_table(number - 1)
             blocks.append(Paragraph(line.strip(), number, heading))

@@ -48,7 +48,7 @@ _PROJECTS_START = re.compile(r"(预算)?项目(支出)?绩效目标$")
 def _label_value(cells: Sequence[Cell], label: str) -> str | None:
     """The cell after the one whose text is ``label``."""
     for index, cell in enumerate(cells):
-        if clean_inline(cell.text) == label and index + 1 < len(cells):
+        if cell.key == label and index + 1 < len(cells):
             return cells[index + 1].text
     return None
 
@@ -56,7 +56,7 @@ def _label_value(cells: Sequence[Cell], label: str) -> str | None:
 def _expected_width(group: Sequence[Cell], width: int) -> int:
     """How many cells the row opening with ``group`` has: all of them, unless the
     merged 一级 (and 二级) cells were not printed at all (LAYOUTS.md)."""
-    first = clean_inline(group[0].text)
+    first = group[0].key
     if not first or normalise_level1(first) or len(group) >= width:
         return width
     return width - 1 if normalise_level2(first) else width - 2
@@ -86,7 +86,7 @@ def _grid_rows(
             rows.append(GridRow({f: c.text for f, c in zip(mine, cells) if f}, cells[0].line))
             if pending:
                 expected = _expected_width(pending, width)
-    if not pending or not any(clean_inline(c.text) for c in pending):
+    if not pending or not any(c.key for c in pending):
         return rows, None
     present = fields[width - expected : width - expected + len(pending)]
     missing = [f for f in fields[width - expected + len(pending) :] if f]
@@ -118,7 +118,7 @@ def _project(
 ) -> Project:
     location = Location(file=path, line=title.line if title else block.first_line)
     groups = block.groups
-    header_index = next(i for i, g in enumerate(groups) if any(clean_inline(c.text) == "一级指标" for c in g))
+    header_index = next(i for i, g in enumerate(groups) if any(c.key == "一级指标" for c in g))
     top = [cell for group in groups[:header_index] for cell in group]
     header = groups[header_index]
     fields = [grid_field(cell.text) for cell in header]
@@ -136,9 +136,9 @@ def _project(
 
     purpose = None
     plan = ()
-    budget_group = next((i for i, g in enumerate(groups[:header_index]) if any(clean_inline(c.text) == "预算数" for c in g)), None)
+    budget_group = next((i for i, g in enumerate(groups[:header_index]) if any(c.key == "预算数" for c in g)), None)
     plan_group = next(
-        (i for i, g in enumerate(groups[:header_index]) if any(clean_inline(c.text).startswith("资金支出计划") for c in g)),
+        (i for i, g in enumerate(groups[:header_index]) if any(c.key.startswith("资金支出计划") for c in g)),
         None,
     )
     if budget_group is not None:
@@ -246,7 +246,7 @@ def read_word_export(text: str, *, path: str, fiscal_year: int | None) -> Docume
             previous = blocks[index - 1] if index > 0 else None
             title = previous if isinstance(previous, Paragraph) and _is_title(previous) else None
             doc.unit_lines.extend(c.text for c in block.groups[0] if split_unit_line(c.text))
-            if any(clean_inline(c.text) == "一级指标" for c in block.cells):
+            if any(c.key == "一级指标" for c in block.cells):
                 doc.projects.append(
                     _project(title, block, doc_unit, path, fiscal_year, doc.notes, at_end=following is None)
                 )

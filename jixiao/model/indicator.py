@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 from enum import StrEnum
 
@@ -76,6 +77,7 @@ def level_stem(text: str) -> str:
     return _LEVEL_SUFFIX.sub("", compact)
 
 
+@lru_cache(maxsize=1024)  # a handful of names recur in every table
 def normalise_level1(text: str) -> Level1 | None:
     """Map a printed 一级 name to :class:`Level1`; ``None`` when not a standard name.
 
@@ -84,6 +86,7 @@ def normalise_level1(text: str) -> Level1 | None:
     return LEVEL1_NAMES.get(level_stem(text))
 
 
+@lru_cache(maxsize=1024)
 def normalise_level2(text: str) -> Level2 | None:
     """Map a printed 二级 name to :class:`Level2`; ``None`` when not a standard name."""
     return LEVEL2_NAMES.get(level_stem(text))
