@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jixiao.ingest.text import clean_inline
 from jixiao.model import DepartmentGoals, Location, NarrativeSection, SubGoal
@@ -29,8 +29,7 @@ _TITLED = re.compile(r"^([^:：。，]{1,20})[:：]\s*(.*)$", re.S)
 _INLINE_ITEM = re.compile(r"(?<=[。；;])\s*(?=\d+、)")
 
 
-@dataclass(frozen=True, slots=True)
-class TextParagraph:
+class TextParagraph(NamedTuple):
     """A paragraph of prose with the line it starts on."""
 
     text: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal
 
 from jixiao.ingest.target import parse_number, parse_target
@@ -112,8 +112,7 @@ def spending_plan(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class GridRow:
+class GridRow(NamedTuple):
     """One indicator row as cell texts by field (missing merged cells absent)."""
 
     fields: dict[str, str]

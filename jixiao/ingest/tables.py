@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jixiao.ingest.errors import IngestError
 from jixiao.ingest.target import parse_number
@@ -81,8 +81,7 @@ def is_caption_row(cells: Sequence[str]) -> bool:
     return bool(texts) and all(_CAPTION.search(text) for text in texts)
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRow:
+class SourceRow(NamedTuple):
     """A row of cell texts and the line of its first cell."""
 
     cells: tuple[str, ...]

@@ -10,12 +10,14 @@ so blank lines are only *hints* — rows are rebuilt later from the column count
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from jixiao.ingest.text import clean_inline, strip_bookmarks
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+# Cells and paragraphs are named tuples, not dataclasses: tens of thousands are
+# made per document and a tuple is the cheapest immutable record Python has.
+class Cell(NamedTuple):
     """A table cell: its text (paragraphs joined by newlines), its first line, and
     ``key``, the text cleaned to one line — what labels are matched against."""
 
@@ -29,8 +31,7 @@ class Cell:
         return Cell(text, line, clean_inline(text))
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     """A line of prose outside tables; ``heading`` when a TOC bookmark marked it."""
 
     text: str
@@ -79,8 +80,8 @@ def scan_blocks(text: str) -> list[Block]:
             groups.clear()
 
     for number, raw_line in enumerate(text.split("\n"), start=1):
-        line, heading = strip_bookmarks(raw_line)
-        if line.startswith("\t") and not heading:
+        line, heading = strip_bookmarks(raw_line) if "[" in raw_line else (raw_line, False)
+        if line[:1] == "\t" and not heading:
             if not groups and not group:
                 table_start = number
             group.append([line[1:], number])

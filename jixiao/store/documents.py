@@ -3,8 +3,8 @@
 A document is identified by the SHA-256 of its file's bytes. Saving the same bytes
 again changes nothing; saving other bytes for a unit and year that is already
 stored adds version n+1 and makes it the current one, and earlier versions stay
-(history is never overwritten). Rows are written with Core bulk inserts
-(``executemany`` over lists of dicts), not ORM objects, to keep ingest fast.
+(history is never overwritten). Derived rows are written in bulk (``store.bulk``),
+never object by object, to keep ingest fast.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from sqlalchemy.exc import IntegrityError
 
 from jixiao.model import Disclosure
 from jixiao.model.codec import disclosure_from_dict, disclosure_to_dict
-from jixiao.store.records import Record, table_records
+from jixiao.store.bulk import insert_rows
+from jixiao.store.records import table_records
 from jixiao.store.schema import CHILD_TABLES, budget_tables, documents, indicators, projects
 
 SaveStatus = Literal["inserted", "unchanged", "new_version"]
@@ -134,15 +135,9 @@ def _save(connection: Connection, d: Disclosure, content: str) -> SaveResult:
     ).scalar_one()
     records = table_records(d, {"document_id": document_id})
     for table in CHILD_TABLES:
-        _insert_rows(connection, table, records[table.name])
+        insert_rows(connection, table, records[table.name])
     status: SaveStatus = "inserted" if latest is None else "new_version"
     return SaveResult(document_id=document_id, status=status, version=version)
-
-
-def _insert_rows(connection: Connection, table: sa.Table, rows: list[Record]) -> None:
-    """Bulk-insert ``rows`` (dicts keyed by column name) with one executemany."""
-    if rows:
-        connection.execute(sa.insert(table), rows)
 
 
 def load_disclosure(engine: Engine, document_id: int) -> Disclosure:

@@ -15,6 +15,7 @@ from typing import Any
 from jixiao.model import Disclosure, Location, Money, TargetKind
 
 Record = dict[str, Any]
+_json_list = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _where(location: Location | None) -> str | None:
@@ -88,7 +89,7 @@ def table_records(d: Disclosure, keys: Mapping[str, Any]) -> dict[str, list[Reco
                 "title": table.title,
                 "kind": table.kind.value,
                 "money_unit": _value(table.money_unit),
-                "captions": json.dumps(list(table.captions), ensure_ascii=False),
+                "captions": _json_list(table.captions),
                 "note": table.note,
                 "location": _where(table.location),
             }
@@ -99,7 +100,7 @@ def table_records(d: Disclosure, keys: Mapping[str, Any]) -> dict[str, list[Reco
                 "table_position": t_pos,
                 "position": c_pos,
                 "key": column.key,
-                "header": json.dumps(list(column.header), ensure_ascii=False),
+                "header": _json_list(column.header),
                 "role": column.role.value,
                 "side": _value(column.side),
                 "column_no": column.column_no,
@@ -147,7 +148,7 @@ def table_records(d: Disclosure, keys: Mapping[str, Any]) -> dict[str, list[Reco
                 **_money("budget_fiscal", project.budget_fiscal),
                 **_money("budget_other", project.budget_other),
                 "purpose": project.purpose,
-                "goals": json.dumps(list(project.goals), ensure_ascii=False),
+                "goals": _json_list(project.goals),
                 "location": _where(project.location),
             }
         )
