@@ -54,14 +54,26 @@ def test_scan_blocks__cells_continuations_bookmarks_and_blank_lines_inside_cells
     assert [type(b) for b in blocks] == [Paragraph, TableBlock, Paragraph]
     assert blocks[0] == Paragraph("1.测试绩效目标表", 1, heading=True)
     table = blocks[1]
-    assert [c.text for c in table.cells] == ["绩效目标", "1.第一句\n2.第二句", "产出指标", "数量指标", "个数", "个数描述", "7个", "依据"]
+    assert [c.text for c in table.cells] == [
+        "绩效目标",
+        "1.第一句\n2.第二句",
+        "产出指标",
+        "数量指标",
+        "个数",
+        "个数描述",
+        "7个",
+        "依据",
+    ]
     assert [len(g) for g in table.groups] == [2, 3, 1, 2]
     assert blocks[2] == Paragraph("正文一段。", 15, heading=False)
 
 
 def test_assemble_rows__joins_groups_split_by_blank_lines():
     groups = [SourceRow(("a", "b"), 1), SourceRow(("c",), 3), SourceRow(("d", "e", "f"), 5)]
-    assert assemble_rows(groups, 3) == [SourceRow(("a", "b", "c"), 1), SourceRow(("d", "e", "f"), 5)]
+    assert assemble_rows(groups, 3) == [
+        SourceRow(("a", "b", "c"), 1),
+        SourceRow(("d", "e", "f"), 5),
+    ]
 
 
 def test_column_paths__side_by_side_split_where_first_label_repeats():
@@ -80,7 +92,10 @@ def test_column_paths__code_and_name_columns_split_from_values():
     upper = ["序号", "支出部门经济分类科目", "一般公共预算基本支出"]
     lower = ["", "科目编码", "科目名称", "合计", "人员经费", "公用经费"]
     paths = column_paths([upper, lower], 6)
-    assert paths[1:3] == [("支出部门经济分类科目", "科目编码"), ("支出部门经济分类科目", "科目名称")]
+    assert paths[1:3] == [
+        ("支出部门经济分类科目", "科目编码"),
+        ("支出部门经济分类科目", "科目名称"),
+    ]
     assert paths[3:] == [("一般公共预算基本支出", x) for x in ("合计", "人员经费", "公用经费")]
 
 
@@ -128,7 +143,12 @@ def test_build_table__empty_table_with_filler_row_and_note():
         SourceRow(("栏次", "1", "2", "3"), 12),
         SourceRow(("", "", "", ""), 17),
     ]
-    table = build_table(title="部门预算国有资本经营预算财政拨款支出表", rows=rows, location=Location(file="t.txt"), note="注：空表列示。")
+    table = build_table(
+        title="部门预算国有资本经营预算财政拨款支出表",
+        rows=rows,
+        location=Location(file="t.txt"),
+        note="注：空表列示。",
+    )
     assert table.kind is TableKind.STATE_CAPITAL_EXPENDITURE
     assert table.money_unit is MoneyUnit.WAN_YUAN
     assert table.captions == ("430某单位", "预算年度：2023", "单位：万元")
@@ -157,7 +177,10 @@ def test_build_table__side_by_side_rows_split_by_side():
 def test_infer_fiscal_year__printed_then_codes_then_targets():
     assert infer_fiscal_year("预算年度：2023\n") == (2023, YearEvidence.PRINTED)
     assert infer_fiscal_year("2020年部门预算绩效信息") == (2020, YearEvidence.PRINTED)
-    assert infer_fiscal_year("\t13022524P004T4010022X\n\t13022524P004T4010023H") == (2024, YearEvidence.PROJECT_CODE)
+    assert infer_fiscal_year("\t13022524P004T4010022X\n\t13022524P004T4010023H") == (
+        2024,
+        YearEvidence.PROJECT_CODE,
+    )
     assert infer_fiscal_year("\t项目完成时限\n\t2024年年底\n") == (2024, YearEvidence.TARGET)
     assert infer_fiscal_year("没有年份") is None
 
@@ -171,16 +194,22 @@ def test_detect_layout__by_content():
 
 
 def test_spending_plan__percent_amount_and_blanks():
-    percent = spending_plan([(3, "25%"), (6, ""), (10, "75%"), (12, "100%")], Decimal("30.00"), None)
+    percent = spending_plan(
+        [(3, "25%"), (6, ""), (10, "75%"), (12, "100%")], Decimal("30.00"), None
+    )
     assert [(c.value, c.kind) for c in percent] == [
         (Decimal(25), PlanKind.PERCENT),
         (None, None),
         (Decimal(75), PlanKind.PERCENT),
         (Decimal(100), PlanKind.PERCENT),
     ]
-    amounts = spending_plan([(3, "5.00"), (6, "10.00"), (10, "20.00"), (12, "35.00")], Decimal("35.00"), None)
+    amounts = spending_plan(
+        [(3, "5.00"), (6, "10.00"), (10, "20.00"), (12, "35.00")], Decimal("35.00"), None
+    )
     assert {c.kind for c in amounts} == {PlanKind.AMOUNT}
-    no_sign = spending_plan([(3, "25.00"), (6, "50.00"), (10, "75.00"), (12, "100.00")], Decimal("30.00"), None)
+    no_sign = spending_plan(
+        [(3, "25.00"), (6, "50.00"), (10, "75.00"), (12, "100.00")], Decimal("30.00"), None
+    )
     assert {c.kind for c in no_sign} == {PlanKind.PERCENT}
 
 
@@ -224,18 +253,60 @@ def test_pdf_grid__wrapped_cells_level_names_and_row_ends():
         )
     )
     rows = _grid(lines, "t.txt")
-    assert [(r.fields["level1"], r.fields["level2"], r.fields["level3"], r.fields["description"], r.fields["target"], r.fields["basis"]) for r in rows] == [
-        ("产出指标", "数量指标", "电梯数量", "机关院内、档案馆、双创园办公楼电梯数量", "9部", "工作计划"),
-        ("", "质量指标", "电梯维修合格率(%)", "全年机关大院内电梯维修工作合格的比例", "≥95%", "工作计划"),
+    assert [
+        (
+            r.fields["level1"],
+            r.fields["level2"],
+            r.fields["level3"],
+            r.fields["description"],
+            r.fields["target"],
+            r.fields["basis"],
+        )
+        for r in rows
+    ] == [
+        (
+            "产出指标",
+            "数量指标",
+            "电梯数量",
+            "机关院内、档案馆、双创园办公楼电梯数量",
+            "9部",
+            "工作计划",
+        ),
+        (
+            "",
+            "质量指标",
+            "电梯维修合格率(%)",
+            "全年机关大院内电梯维修工作合格的比例",
+            "≥95%",
+            "工作计划",
+        ),
         ("", "成本指标", "成本控制率", "实际支出数/预算下达数*100%", "≤100%", "年度预算"),
-        ("效益指标", "社会效益指标", "保质保量做好公车维护", "建立常态化公车运行机制", "≤100%", "计划标准"),
+        (
+            "效益指标",
+            "社会效益指标",
+            "保质保量做好公车维护",
+            "建立常态化公车运行机制",
+            "≤100%",
+            "计划标准",
+        ),
     ]
 
 
 def test_join_wrapped__full_lines_continue_short_lines_end():
-    lines = [(1, "一、总体绩效目标"), (2, "甲" * 31), (3, "乙" * 33), (4, "丙。"), (5, "1、丁" + "戊" * 30), (6, "己。")]
+    lines = [
+        (1, "一、总体绩效目标"),
+        (2, "甲" * 31),
+        (3, "乙" * 33),
+        (4, "丙。"),
+        (5, "1、丁" + "戊" * 30),
+        (6, "己。"),
+    ]
     paragraphs = join_wrapped(lines)
-    assert [p.text for p in paragraphs] == ["一、总体绩效目标", "甲" * 31 + "乙" * 33 + "丙。", "1、丁" + "戊" * 30 + "己。"]
+    assert [p.text for p in paragraphs] == [
+        "一、总体绩效目标",
+        "甲" * 31 + "乙" * 33 + "丙。",
+        "1、丁" + "戊" * 30 + "己。",
+    ]
     assert [p.line for p in paragraphs] == [1, 2, 5]
 
 
@@ -332,7 +403,10 @@ WORD_PROJECT = """\
 def test_word_project__merged_cells_not_printed_at_all_are_carried_down():
     doc = parse_disclosure(WORD_PROJECT.encode("utf-8"), path="t.txt")
     assert (doc.unit_code, doc.unit_name, doc.fiscal_year) == ("999001", "测试单位", 2025)
-    rows = [(i.level1.raw, i.level1.carried, i.level2.raw, i.level2.carried, i.level3, i.target.raw) for i in doc.projects[0].indicators]
+    rows = [
+        (i.level1.raw, i.level1.carried, i.level2.raw, i.level2.carried, i.level3, i.target.raw)
+        for i in doc.projects[0].indicators
+    ]
     assert rows == [
         ("产出指标", False, "数量指标", False, "测试次数", "≥12次"),
         ("产出指标", True, "质量指标", False, "合格率", "100%"),
@@ -340,4 +414,8 @@ def test_word_project__merged_cells_not_printed_at_all_are_carried_down():
         ("满意度指标", False, "服务对象满意度指标", False, "满意度", "≥90%"),
     ]
     project = doc.projects[0]
-    assert (project.purpose, project.budget_other.value, project.goals) == ("用于测试", None, ("1.完成测试。",))
+    assert (project.purpose, project.budget_other.value, project.goals) == (
+        "用于测试",
+        None,
+        ("1.完成测试。",),
+    )

@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from seed_indicators import INDICATORS
+from seed_tables_001 import TABLES_001
 
 from jixiao.ingest import read_disclosure
 from jixiao.model import (
@@ -24,18 +26,56 @@ from jixiao.model import (
     TargetKind,
     YearEvidence,
 )
-from seed_indicators import INDICATORS
-from seed_tables_001 import TABLES_001
 
 pytestmark = pytest.mark.seeds
 
 SEED_FACTS = {
     # key: (unit_code, unit_name, year, year evidence, money unit, layout, projects per file)
-    "000": ("445001", "玉田县机关事务中心", 2025, YearEvidence.PRINTED, MoneyUnit.YUAN, Layout.WORD_EXPORT, 3),
-    "001": ("430", "平乡县机关后勤服务中心", 2023, YearEvidence.PRINTED, MoneyUnit.WAN_YUAN, Layout.WORD_EXPORT, 18),
-    "002": ("430002", "秦皇岛市北戴河区机关事务管理局", 2020, YearEvidence.PRINTED, MoneyUnit.WAN_YUAN, Layout.WORD_EXPORT, 9),
-    "003": ("430001", "临西县机关后勤服务中心", 2024, YearEvidence.PROJECT_CODE, MoneyUnit.WAN_YUAN, Layout.PDF_EXTRACTION, 11),
-    "004": ("507001", "乐亭县机关事务中心", 2024, YearEvidence.PROJECT_CODE, MoneyUnit.WAN_YUAN, Layout.WORD_EXPORT, 4),
+    "000": (
+        "445001",
+        "玉田县机关事务中心",
+        2025,
+        YearEvidence.PRINTED,
+        MoneyUnit.YUAN,
+        Layout.WORD_EXPORT,
+        3,
+    ),
+    "001": (
+        "430",
+        "平乡县机关后勤服务中心",
+        2023,
+        YearEvidence.PRINTED,
+        MoneyUnit.WAN_YUAN,
+        Layout.WORD_EXPORT,
+        18,
+    ),
+    "002": (
+        "430002",
+        "秦皇岛市北戴河区机关事务管理局",
+        2020,
+        YearEvidence.PRINTED,
+        MoneyUnit.WAN_YUAN,
+        Layout.WORD_EXPORT,
+        9,
+    ),
+    "003": (
+        "430001",
+        "临西县机关后勤服务中心",
+        2024,
+        YearEvidence.PROJECT_CODE,
+        MoneyUnit.WAN_YUAN,
+        Layout.PDF_EXTRACTION,
+        11,
+    ),
+    "004": (
+        "507001",
+        "乐亭县机关事务中心",
+        2024,
+        YearEvidence.PROJECT_CODE,
+        MoneyUnit.WAN_YUAN,
+        Layout.WORD_EXPORT,
+        4,
+    ),
 }
 
 
@@ -74,7 +114,11 @@ def test_seed__indicator_indexes_and_levels_normalised(seeds, key):
     for project in seeds[key].projects:
         assert [i.index for i in project.indicators] == list(range(1, len(project.indicators) + 1))
         for indicator in project.indicators:
-            assert indicator.level1.normalised in (Level1.OUTPUT, Level1.OUTCOME, Level1.SATISFACTION)
+            assert indicator.level1.normalised in (
+                Level1.OUTPUT,
+                Level1.OUTCOME,
+                Level1.SATISFACTION,
+            )
             assert isinstance(indicator.level2.normalised, Level2)
 
 
@@ -125,11 +169,18 @@ def test_seed_001__table_kinds_units_and_empty_tables(seeds):
         TableKind.PROCUREMENT_BUDGET,
         TableKind.FIXED_ASSETS,
     ]
-    assert all(t.money_unit is MoneyUnit.WAN_YUAN for t in doc.budget_tables if t.kind is not TableKind.OTHER)
+    assert all(
+        t.money_unit is MoneyUnit.WAN_YUAN
+        for t in doc.budget_tables
+        if t.kind is not TableKind.OTHER
+    )
     fund = doc.table(TableKind.GOV_FUND_EXPENDITURE)
     assert fund.is_empty and fund.rows == ()
     assert fund.note == "注：无政府基金预算财政拨款预算，空表列示。"
-    assert doc.table(TableKind.STATE_CAPITAL_EXPENDITURE).note == "注：无国有资本经营预算财政拨款预算，空表列示。"
+    assert (
+        doc.table(TableKind.STATE_CAPITAL_EXPENDITURE).note
+        == "注：无国有资本经营预算财政拨款预算，空表列示。"
+    )
     assert not doc.table(TableKind.THREE_PUBLIC_EXPENSES).is_empty
 
 
@@ -138,9 +189,16 @@ def test_seed_001__totals(seeds):
     summary = doc.table(TableKind.INCOME_EXPENDITURE_SUMMARY)
     income_total = next(r for r in summary.rows if r.name == "收入总计")
     spend_total = next(r for r in summary.rows if r.name == "支出总计")
-    assert income_total.value("收入/预算数") == spend_total.value("支出/预算数") == Decimal("4131.67")
+    assert (
+        income_total.value("收入/预算数") == spend_total.value("支出/预算数") == Decimal("4131.67")
+    )
     expenditure = doc.table(TableKind.EXPENDITURE_SUMMARY).rows[0]
-    assert (expenditure.name, expenditure.value("合计"), expenditure.value("基本支出"), expenditure.value("项目支出")) == (
+    assert (
+        expenditure.name,
+        expenditure.value("合计"),
+        expenditure.value("基本支出"),
+        expenditure.value("项目支出"),
+    ) == (
         "合计",
         Decimal("4131.67"),
         Decimal("233.45"),
@@ -154,14 +212,18 @@ def test_seed_001__totals(seeds):
     procurement = doc.table(TableKind.PROCUREMENT_BUDGET).rows[0]
     assert procurement.value("政府采购金额（当年部门预算安排资金）/合计") == Decimal("550.00")
     assets = doc.table(TableKind.FIXED_ASSETS)
-    assert assets.rows[0].name == "资产总额" and assets.rows[0].value("价值（金额单位：万元）") == Decimal("1236.89")
+    assert assets.rows[0].name == "资产总额" and assets.rows[0].value(
+        "价值（金额单位：万元）"
+    ) == Decimal("1236.89")
     assert assets.captions == ("430平乡县机关后勤服务中心", "截止时间：2022-12-31")
 
 
 def test_seed_001__side_by_side_table_keeps_both_sides(seeds):
     summary = seeds["001"].table(TableKind.INCOME_EXPENDITURE_SUMMARY)
     first = [r for r in summary.rows if r.seq == "1"]
-    assert [(r.side.value, r.name, r.value("收入/预算数") or r.value("支出/预算数")) for r in first] == [
+    assert [
+        (r.side.value, r.name, r.value("收入/预算数") or r.value("支出/预算数")) for r in first
+    ] == [
         ("income", "一、一般公共预算拨款收入", Decimal("4131.67")),
         ("expenditure", "一、一般公共服务支出", Decimal("618.53")),
     ]
@@ -176,7 +238,11 @@ def test_seed_001__side_by_side_table_keeps_both_sides(seeds):
 
 def test_seed_000__project_1_field_by_field(seeds):
     project = seeds["000"].projects[0]
-    assert (project.seq, project.title, project.project_name) == (1, "1.残疾人保障金绩效目标表", "残疾人保障金")
+    assert (project.seq, project.title, project.project_name) == (
+        1,
+        "1.残疾人保障金绩效目标表",
+        "残疾人保障金",
+    )
     assert project.project_code == "13022925P00JXC419701E"
     assert (project.unit_code, project.unit_name) == ("445001", "玉田县机关事务中心本级")
     assert project.money_unit is MoneyUnit.YUAN
@@ -200,7 +266,11 @@ def test_seed_000__project_1_field_by_field(seeds):
     )
     assert first.target.kind is TargetKind.QUALITATIVE
     assert project.indicators[1].level1.carried and not project.indicators[1].level2.carried
-    assert (last.target.operator, last.target.value, last.target.unit) == (Operator.GE, Decimal(95), "%")
+    assert (last.target.operator, last.target.value, last.target.unit) == (
+        Operator.GE,
+        Decimal(95),
+        "%",
+    )
     assert last.target.wording == "受助人员满意度大于等于95%"
 
 
@@ -208,7 +278,11 @@ def test_seed_001__project_1_field_by_field(seeds):
     project = seeds["001"].projects[0]
     assert (project.seq, project.title) == (1, "1、2023年度机关用房租赁费用项目绩效目标表")
     assert project.project_name == "2023年度机关用房租赁费用"  # no 项目名称 cell: from the title
-    assert project.project_code is None and project.budget_total is None and project.spending_plan == ()
+    assert (
+        project.project_code is None
+        and project.budget_total is None
+        and project.spending_plan == ()
+    )
     assert project.goals == (
         "1.保障机关单位的正常办公，与平乡县三和城市建设投资有限公司签订房屋租赁协议",
         "2.根据工作需要，为满足机关办公用房需求，租赁七处办公地点",
@@ -223,7 +297,12 @@ def test_seed_001__project_1_field_by_field(seeds):
         ("业务保障能力", "保障业务正常运行情况", "保障正常运转", "根据工作执行情况"),
         ("公共服务水平提升情况", "公务服务水平提升情况", "较上年提升", "根据提升情况"),
         ("长期使用性", "能够长期较好的满足机关办公业务的需求", "保障正常办公需求", "根据保障情况"),
-        ("受益群体满意度", "受益群体调查中，满意与较满意的人数占全部调查人数的比率", "≥90%", "根据反馈意见及建议"),
+        (
+            "受益群体满意度",
+            "受益群体调查中，满意与较满意的人数占全部调查人数的比率",
+            "≥90%",
+            "根据反馈意见及建议",
+        ),
     ]
     assert project.indicators[3].target.kind is TargetKind.DEADLINE
     assert project.indicators[1].target.value == Decimal("57917.17")
@@ -237,15 +316,27 @@ def test_seed_002__project_4_field_by_field(seeds):
         "后勤管理经费",
         "430-0502-JBN-Y5UG",
     )
-    assert (project.budget_total.value, project.budget_fiscal.value, project.budget_other.value) == (
+    assert (
+        project.budget_total.value,
+        project.budget_fiscal.value,
+        project.budget_other.value,
+    ) == (
         Decimal("104.50"),
         Decimal("104.50"),
         None,
     )
     assert project.purpose == "用于支付2020年劳务派遣临时用工所发生的一切费用。"
-    assert [c.value for c in project.spending_plan] == [Decimal("20.00"), Decimal("40.00"), Decimal("70.00"), Decimal("100.00")]
+    assert [c.value for c in project.spending_plan] == [
+        Decimal("20.00"),
+        Decimal("40.00"),
+        Decimal("70.00"),
+        Decimal("100.00"),
+    ]
     assert all(c.kind is PlanKind.PERCENT for c in project.spending_plan)
-    assert project.goals == ("1、资金到位及时，能够按时支付劳务派遣支出。", "2、资金使用全部用于劳务派遣支出。")
+    assert project.goals == (
+        "1、资金到位及时，能够按时支付劳务派遣支出。",
+        "2、资金使用全部用于劳务派遣支出。",
+    )
     first, second, third = project.indicators
     assert first.level3 == "后勤管理经费到位率"  # a cell broken over two lines in the document
     assert (first.target.operator, first.target.value, first.target.unit, first.target.wording) == (
@@ -255,7 +346,11 @@ def test_seed_002__project_4_field_by_field(seeds):
         "90%及以上",
     )
     assert (second.level1.raw, second.level1.normalised) == ("效果指标", Level1.OUTCOME)
-    assert (third.level3, third.target.value, third.basis) == ("劳务派遣公司满意度", Decimal(80), None)
+    assert (third.level3, third.target.value, third.basis) == (
+        "劳务派遣公司满意度",
+        Decimal(80),
+        None,
+    )
 
 
 def test_seed_002__blank_trailing_cell_lost_at_end_of_file_is_noted(seeds):
@@ -280,17 +375,52 @@ def test_seed_003__project_1_field_by_field(seeds):
         (Decimal("35.00"), PlanKind.AMOUNT),
     ]
     assert project.goals == ("1.单位管辖范围内机关单位电梯及空调机组的维修维保",)
-    rows = [(i.level2.raw, i.level3, i.description, i.target.raw, i.basis) for i in project.indicators]
+    rows = [
+        (i.level2.raw, i.level3, i.description, i.target.raw, i.basis) for i in project.indicators
+    ]
     assert rows == [
         ("数量指标", "电梯数量", "机关院内、档案馆、双创园办公楼电梯数量", "9部", "工作计划"),
-        ("质量指标", "电梯维修合格率(%)", "全年机关大院内电梯维修工作合格的比例", "≥95%", "工作计划"),
-        ("时效指标", "设备维修及时率", "机关大院内后勤维修任务及时完成占机关后勤维修的比例", "≥95%", "工作计划"),
+        (
+            "质量指标",
+            "电梯维修合格率(%)",
+            "全年机关大院内电梯维修工作合格的比例",
+            "≥95%",
+            "工作计划",
+        ),
+        (
+            "时效指标",
+            "设备维修及时率",
+            "机关大院内后勤维修任务及时完成占机关后勤维修的比例",
+            "≥95%",
+            "工作计划",
+        ),
         ("成本指标", "成本控制率", "实际支出数/预算下达数*100%", "≤100%", "年度预算"),
-        ("社会效益指标", "提升人员职业技能水平", "提升人员职业技能水平，更好地完成后勤工作", "提升", "计划标准"),
-        ("可持续影响指标", "长期使用性", "提高办公环境的水平，长期较好的满足机关大院干部职工对办公环境的需求", "提高", "计划标准"),
-        ("服务对象满意度指标", "干部职工满意度", "机关大院内干部职工对后勤人员提供的服务满意度", "≥95%", "意见反馈"),
+        (
+            "社会效益指标",
+            "提升人员职业技能水平",
+            "提升人员职业技能水平，更好地完成后勤工作",
+            "提升",
+            "计划标准",
+        ),
+        (
+            "可持续影响指标",
+            "长期使用性",
+            "提高办公环境的水平，长期较好的满足机关大院干部职工对办公环境的需求",
+            "提高",
+            "计划标准",
+        ),
+        (
+            "服务对象满意度指标",
+            "干部职工满意度",
+            "机关大院内干部职工对后勤人员提供的服务满意度",
+            "≥95%",
+            "意见反馈",
+        ),
     ]
-    assert project.indicators[0].target.value == Decimal(9) and project.indicators[0].target.unit == "部"
+    assert (
+        project.indicators[0].target.value == Decimal(9)
+        and project.indicators[0].target.unit == "部"
+    )
 
 
 def test_seed_003__row_with_description_and_target_on_one_line(seeds):
@@ -331,11 +461,53 @@ def test_seed_004__project_3_field_by_field(seeds):
 
 GOALS = {
     # key: (overall goal opens with, sub-goal titles, number of safeguards)
-    "000": ("玉田县机关事务中心", ["公车监督管理工作顺畅运行", "绿化保洁工作进一步加强", "进一步推进公共机构节能各项工作", "办公用房管理工作持续推", "安全保卫工作更加有序", "机关食堂管理更加规范"], 7),
-    "001": ("为提高机关事务工作的科学性", ["在管理体制改革方面", "办公用房方面", "在公务用车管理方面", "公共机构节能方面", "公务接待方面", "物业服务管理方面", "在政府集中采购方面"], 10),
-    "002": ("主要负责区委、区政府机关办公室用房", ["规章制度", "房地产及附属设施管理", "资产管理", "节能管理", "综合业务管理", "综合事务管理"], 5),
-    "003": ("紧紧围绕县委、县政府中心工作，以党的二十大为指导，深入开展工作，", ["", "", "机关事务管理", "综合服务保障", ""], 6),
-    "004": ("为落实中央、省、市、县工作部署", ["接待管理活动", "综合服务", "公务用车监督管理服务平台", "机关运行及大院维护"], 1),
+    "000": (
+        "玉田县机关事务中心",
+        [
+            "公车监督管理工作顺畅运行",
+            "绿化保洁工作进一步加强",
+            "进一步推进公共机构节能各项工作",
+            "办公用房管理工作持续推",
+            "安全保卫工作更加有序",
+            "机关食堂管理更加规范",
+        ],
+        7,
+    ),
+    "001": (
+        "为提高机关事务工作的科学性",
+        [
+            "在管理体制改革方面",
+            "办公用房方面",
+            "在公务用车管理方面",
+            "公共机构节能方面",
+            "公务接待方面",
+            "物业服务管理方面",
+            "在政府集中采购方面",
+        ],
+        10,
+    ),
+    "002": (
+        "主要负责区委、区政府机关办公室用房",
+        [
+            "规章制度",
+            "房地产及附属设施管理",
+            "资产管理",
+            "节能管理",
+            "综合业务管理",
+            "综合事务管理",
+        ],
+        5,
+    ),
+    "003": (
+        "紧紧围绕县委、县政府中心工作，以党的二十大为指导，深入开展工作，",
+        ["", "", "机关事务管理", "综合服务保障", ""],
+        6,
+    ),
+    "004": (
+        "为落实中央、省、市、县工作部署",
+        ["接待管理活动", "综合服务", "公务用车监督管理服务平台", "机关运行及大院维护"],
+        1,
+    ),
 }
 
 
@@ -357,12 +529,18 @@ def test_seed_000__sub_goal_with_target_and_indicator_lines(seeds):
 
 def test_seed_002__inline_numbered_safeguards_are_split(seeds):
     safeguards = seeds["002"].department_goals.safeguards
-    assert safeguards[2] == "3、全面摸清本区和个单位公务用车数量及使用情况，科学系统的做好公务用车改革工作。"
+    assert (
+        safeguards[2]
+        == "3、全面摸清本区和个单位公务用车数量及使用情况，科学系统的做好公务用车改革工作。"
+    )
 
 
 def test_seed_004__sub_goal_indicator_lines(seeds):
     sub = seeds["004"].department_goals.sub_goals[0]
-    assert sub.indicators_text.split("\n")[:2] == ["1.产出指标", "（1）数量指标：年度指标值90批次。"]
+    assert sub.indicators_text.split("\n")[:2] == [
+        "1.产出指标",
+        "（1）数量指标：年度指标值90批次。",
+    ]
 
 
 def test_seed_001__narrative_kept(seeds):

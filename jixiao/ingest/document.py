@@ -28,6 +28,7 @@ class DocumentParts:
     unit_lines: list[str] = field(default_factory=list)
     notes: list[Finding] = field(default_factory=list)
 
+
 _PRINTED_YEAR = (
     re.compile(r"预算年度[:：]\s*(20\d{2})"),
     re.compile(r"(20\d{2})\s*年度?\s*(?:部门|单位)(?:预算|整体|总体)"),

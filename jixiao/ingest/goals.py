@@ -91,7 +91,11 @@ def _sub_goal(item: list[TextParagraph], location: Location) -> SubGoal:
             current = "indicators"
             indicators = (indicators + "\n" if indicators else "") + paragraph.text
     return SubGoal(
-        seq=seq, title=title, goal=goal, indicators_text=indicators, location=location.at(line=first.line)
+        seq=seq,
+        title=title,
+        goal=goal,
+        indicators_text=indicators,
+        location=location.at(line=first.line),
     )
 
 
@@ -110,7 +114,9 @@ def parse_department_goals(
     for paragraph in paragraphs:
         match = _SUBSECTION.match(clean_inline(paragraph.text))
         if match:
-            current = {"总体绩效目标": "overall", "分项绩效目标": "sub"}.get(match.group(1), "safeguards")
+            current = {"总体绩效目标": "overall", "分项绩效目标": "sub"}.get(
+                match.group(1), "safeguards"
+            )
             headings[current] = paragraph
             parts.setdefault(current, [])
         elif current is None:
@@ -118,16 +124,32 @@ def parse_department_goals(
         else:
             parts[current].append(paragraph)
     if not parts:
-        return None, [NarrativeSection(heading="", paragraphs=tuple(p.text for p in leftover), location=location)] if leftover else []
+        return None, [
+            NarrativeSection(
+                heading="", paragraphs=tuple(p.text for p in leftover), location=location
+            )
+        ] if leftover else []
     extra: list[NarrativeSection] = []
     if leftover:
-        extra.append(NarrativeSection(heading="", paragraphs=tuple(p.text for p in leftover), location=location.at(line=leftover[0].line)))
+        extra.append(
+            NarrativeSection(
+                heading="",
+                paragraphs=tuple(p.text for p in leftover),
+                location=location.at(line=leftover[0].line),
+            )
+        )
     sub_paragraphs = parts.get("sub", [])
     intro = []
     while sub_paragraphs and not numbering(sub_paragraphs[0].text):
         intro.append(sub_paragraphs.pop(0))
     if intro:
-        extra.append(NarrativeSection(heading=headings["sub"].text, paragraphs=tuple(p.text for p in intro), location=location.at(line=intro[0].line)))
+        extra.append(
+            NarrativeSection(
+                heading=headings["sub"].text,
+                paragraphs=tuple(p.text for p in intro),
+                location=location.at(line=intro[0].line),
+            )
+        )
     safeguards: list[str] = []
     for item in _items(parts.get("safeguards", [])):
         text = "\n".join(p.text for p in item)
@@ -136,6 +158,10 @@ def parse_department_goals(
         overall_goal="\n".join(p.text for p in parts.get("overall", [])),
         sub_goals=tuple(_sub_goal(item, location) for item in _items(sub_paragraphs)),
         safeguards=tuple(safeguards),
-        location=location.at(line=(headings.get("overall") or headings.get("sub") or next(iter(headings.values()))).line),
+        location=location.at(
+            line=(
+                headings.get("overall") or headings.get("sub") or next(iter(headings.values()))
+            ).line
+        ),
     )
     return goals, extra

@@ -24,8 +24,8 @@ from jixiao.ingest.projects import (
     grid_field,
     money,
     project_name_from_title,
-    split_goals,
     spending_plan,
+    split_goals,
 )
 from jixiao.ingest.tables import money_unit_in, split_unit_line
 from jixiao.ingest.text import clean, clean_inline
@@ -45,7 +45,9 @@ Line = tuple[int, str]  # (1-based line number, text without surrounding spaces)
 
 _LEVEL2_FORMS = tuple(form for stem in LEVEL2_NAMES for form in (stem + "指标", stem))
 # East Asian Wide and Fullwidth ranges that occur in these documents.
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’]")
+_WIDE = re.compile(
+    r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6“”‘’]"
+)
 _NUMBER = re.compile(r"^[≥≤<>=＞＜＝]?\d[\d.,]*%?$")
 _MONTHS = re.compile(r"(\d{1,2})\s*月底")
 _GOALS_START = re.compile(r"^部门整体(绩效)?目标$")
@@ -92,7 +94,11 @@ def _is_level1(tokens: Sequence[str], following: str) -> bool:
     if level1 is not Level1.COST:
         return True
     next_level2 = normalise_level2(following.split()[0]) if following.split() else None
-    return len(tokens) == 1 and next_level2 in (Level2.ECONOMIC_COST, Level2.SOCIAL_COST, Level2.ECOLOGICAL_COST)
+    return len(tokens) == 1 and next_level2 in (
+        Level2.ECONOMIC_COST,
+        Level2.SOCIAL_COST,
+        Level2.ECOLOGICAL_COST,
+    )
 
 
 def _split_row_end(tokens: list[str]) -> tuple[list[str], str, str]:
@@ -100,7 +106,12 @@ def _split_row_end(tokens: list[str]) -> tuple[list[str], str, str]:
     printed as number and unit apart (``9 部``)."""
     basis = tokens[-1]
     rest = tokens[:-1]
-    if len(rest) >= 2 and _NUMBER.match(rest[-2]) and not re.search(r"\d", rest[-1]) and len(rest[-1]) <= 4:
+    if (
+        len(rest) >= 2
+        and _NUMBER.match(rest[-2])
+        and not re.search(r"\d", rest[-1])
+        and len(rest[-1]) <= 4
+    ):
         return rest[:-2], rest[-2] + rest[-1], basis
     return rest[:-1], rest[-1], basis
 
@@ -132,7 +143,9 @@ class _Row:
 
 def _grid(lines: Sequence[Line], path: str) -> list[GridRow]:
     """Indicator rows from the grid's lines (see the module docstring)."""
-    short = Counter(display_width(t) for _, t in lines if " " not in t and 6 <= display_width(t) <= 14)
+    short = Counter(
+        display_width(t) for _, t in lines if " " not in t and 6 <= display_width(t) <= 14
+    )
     level3_width = short.most_common(1)[0][0] if short else 10
     rows: list[GridRow] = []
     row: _Row | None = None
@@ -160,9 +173,9 @@ def _grid(lines: Sequence[Line], path: str) -> list[GridRow]:
         piece = tokens[0]
         fits = display_width(piece) <= level3_width
         previous_full = bool(row.level3) and display_width(row.level3[-1]) >= level3_width - 1
-        if not row.level3:
-            row.level3.append(piece)
-        elif not row.level3_closed and not row.description and fits and previous_full:
+        if not row.level3 or (
+            not row.level3_closed and not row.description and fits and previous_full
+        ):
             row.level3.append(piece)
         else:
             row.level3_closed = True
@@ -220,7 +233,9 @@ def _project(title: Line, body: Sequence[Line], path: str, fiscal_year: int | No
         elif text.startswith("一级指标"):
             header, state = text.split(), "header"
         elif state == "header" and not normalise_level1(text.split()[0]):
-            header[-1:] = [header[-1] + text] if header[-1].startswith("指标值确定") else [header[-1], text]
+            header[-1:] = (
+                [header[-1] + text] if header[-1].startswith("指标值确定") else [header[-1], text]
+            )
         elif state == "header":
             state = "grid"
             grid.append((line_number, text))
@@ -229,13 +244,19 @@ def _project(title: Line, body: Sequence[Line], path: str, fiscal_year: int | No
         elif state == "goals":
             goals.append(text)
     if not header:
-        raise IngestError(f"项目绩效目标表“{title_text}”缺少指标表头（一级指标…），文件可能被截断。", path=path, line=title[0])
+        raise IngestError(
+            f"项目绩效目标表“{title_text}”缺少指标表头（一级指标…），文件可能被截断。",
+            path=path,
+            line=title[0],
+        )
     total_money = money(total, unit, location) if total is not None else None
-    plan_cells = list(zip(months, [""] * (len(months) - len(plan_raw)) + plan_raw))
+    plan_cells = list(zip(months, [""] * (len(months) - len(plan_raw)) + plan_raw, strict=False))
     fields = {grid_field(h) for h in header}
     rows = _grid(grid, path)
     if "description" not in fields:
-        rows = [GridRow({k: v for k, v in r.fields.items() if k != "description"}, r.line) for r in rows]
+        rows = [
+            GridRow({k: v for k, v in r.fields.items() if k != "description"}, r.line) for r in rows
+        ]
     return Project(
         seq=seq,
         title=title_text,
@@ -246,7 +267,9 @@ def _project(title: Line, body: Sequence[Line], path: str, fiscal_year: int | No
         budget_fiscal=money(fiscal, unit, location) if fiscal is not None else None,
         budget_other=money(other, unit, location) if other is not None else None,
         purpose=clean_inline("".join(purpose)) or None,
-        spending_plan=spending_plan(plan_cells, total_money.value if total_money else None, location),
+        spending_plan=spending_plan(
+            plan_cells, total_money.value if total_money else None, location
+        ),
         goals=split_goals("\n".join(goals)),
         indicators=build_indicators(rows, location, fiscal_year),
         unit_code=unit_line[0] if unit_line else None,
@@ -258,19 +281,32 @@ def _project(title: Line, body: Sequence[Line], path: str, fiscal_year: int | No
 def read_pdf_extraction(text: str, *, path: str, fiscal_year: int | None) -> DocumentParts:
     """Read PDF-extracted text: department goals, then one project per
     ``N.名称绩效目标表`` title. Raises :class:`IngestError` for a cut-off table."""
-    lines: list[Line] = [(n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    lines: list[Line] = [
+        (n, line.strip()) for n, line in enumerate(text.split("\n"), 1) if line.strip()
+    ]
     titles = [i for i, (_, line) in enumerate(lines) if PROJECT_TITLE.match(line)]
     parts = DocumentParts()
     prose = lines[: titles[0]] if titles else lines
-    goals_at = next((i for i, (_, t) in enumerate(prose) if _GOALS_START.match(clean_inline(t))), None)
+    goals_at = next(
+        (i for i, (_, t) in enumerate(prose) if _GOALS_START.match(clean_inline(t))), None
+    )
     projects_at = next(
-        (i for i, (_, t) in enumerate(prose) if _PROJECTS_START.search(clean_inline(t)) and i > (goals_at or -1)),
+        (
+            i
+            for i, (_, t) in enumerate(prose)
+            if _PROJECTS_START.search(clean_inline(t)) and i > (goals_at or -1)
+        ),
         len(prose),
     )
-    goals_end = projects_at - 1 if projects_at > 0 and _PART.match(prose[projects_at - 1][1]) else projects_at
+    goals_end = (
+        projects_at - 1
+        if projects_at > 0 and _PART.match(prose[projects_at - 1][1])
+        else projects_at
+    )
     if goals_at is not None:
         parts.goals, extra = parse_department_goals(
-            join_wrapped(prose[goals_at + 1 : goals_end]), Location(file=path, line=prose[goals_at][0])
+            join_wrapped(prose[goals_at + 1 : goals_end]),
+            Location(file=path, line=prose[goals_at][0]),
         )
         parts.narrative.extend(extra)
     # Part markers and the two section headings are structure the model already
@@ -278,7 +314,10 @@ def read_pdf_extraction(text: str, *, path: str, fiscal_year: int | None) -> Doc
     structural = {goals_at, projects_at, goals_end}
     leftover = [
         line
-        for i, line in [*enumerate(prose[: goals_at if goals_at is not None else projects_at]), *list(enumerate(prose))[projects_at:]]
+        for i, line in [
+            *enumerate(prose[: goals_at if goals_at is not None else projects_at]),
+            *list(enumerate(prose))[projects_at:],
+        ]
         if i not in structural and not _PART.match(line[1])
     ]
     if leftover:

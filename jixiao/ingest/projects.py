@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
 from decimal import Decimal
+from typing import NamedTuple
 
 from jixiao.ingest.target import parse_number, parse_target
 from jixiao.ingest.text import clean, clean_inline
@@ -99,15 +99,26 @@ def spending_plan(
     no ``%`` is printed and either the last value equals a budget other than 100
     or a value exceeds 100 (RULES.md §7); otherwise as percentages.
     """
-    parsed = [(month, clean_inline(raw), parse_number(clean_inline(raw).rstrip("%％"))) for month, raw in cells]
+    parsed = [
+        (month, clean_inline(raw), parse_number(clean_inline(raw).rstrip("%％")))
+        for month, raw in cells
+    ]
     values = [value for _, _, value in parsed if value is not None]
     kind = PlanKind.PERCENT
     if values and not any("%" in raw or "％" in raw for _, raw, _ in parsed):
-        ends_at_budget = budget_total is not None and values[-1] == budget_total and budget_total != 100
+        ends_at_budget = (
+            budget_total is not None and values[-1] == budget_total and budget_total != 100
+        )
         if ends_at_budget or max(values) > 100:
             kind = PlanKind.AMOUNT
     return tuple(
-        SpendingCheckpoint(month=month, raw=raw, value=value, kind=kind if value is not None else None, location=location)
+        SpendingCheckpoint(
+            month=month,
+            raw=raw,
+            value=value,
+            kind=kind if value is not None else None,
+            location=location,
+        )
         for month, raw, value in parsed
     )
 

@@ -60,12 +60,20 @@ def parse_disclosure(data: bytes, *, path: str) -> Disclosure:
     if not found.budget_tables and not found.projects:
         raise IngestError("文档中没有找到任何预算表或项目绩效目标表。", path=path)
     if year is None:
-        raise IngestError("未能确定预算年度：文中没有“预算年度”、年份标题、项目编码中的年份或年份指标值。", path=path)
+        raise IngestError(
+            "未能确定预算年度：文中没有“预算年度”、年份标题、项目编码中的年份或年份指标值。",
+            path=path,
+        )
     unit = _unit(found.unit_lines, [(p.unit_code, p.unit_name) for p in found.projects])
     if unit is None:
         raise IngestError("未能确定单位编码：表头中没有“单位编码+单位名称”一行。", path=path)
     units = Counter(
-        u for u in [*(t.money_unit for t in found.budget_tables), *(p.money_unit for p in found.projects)] if u
+        u
+        for u in [
+            *(t.money_unit for t in found.budget_tables),
+            *(p.money_unit for p in found.projects),
+        ]
+        if u
     )
     return Disclosure(
         unit_code=unit[0],
@@ -92,7 +100,9 @@ def _most_common(counter: Counter[MoneyUnit]) -> MoneyUnit | None:
     return counter.most_common(1)[0][0] if counter else None
 
 
-def _unit(unit_lines: Iterable[str], project_units: Iterable[tuple[str | None, str | None]]) -> tuple[str, str] | None:
+def _unit(
+    unit_lines: Iterable[str], project_units: Iterable[tuple[str | None, str | None]]
+) -> tuple[str, str] | None:
     """The most frequent unit code and its name, ``本级`` (the unit itself) dropped."""
     found = Counter(split_unit_line(line) for line in unit_lines)
     found.update((code, name) for code, name in project_units if code and name)
@@ -108,6 +118,8 @@ def iter_document_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     for item in paths:
         item = Path(item)
         if item.is_dir():
-            yield from sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+            yield from sorted(
+                p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+            )
         else:
             yield item

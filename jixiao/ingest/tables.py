@@ -46,7 +46,9 @@ _TITLE_KINDS: tuple[tuple[re.Pattern[str], TableKind], ...] = tuple(
 
 _MONEY_UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|元)")
 _UNIT_LINE = re.compile(r"^(\d{3,})(?!\d*\s*年)\s*([\u4e00-\u9fff].*)$")
-_CAPTION = re.compile(r"^(单位[:：]|预算年度|截止(时间|日期)|编制单位)|^\d{3,}(?!\d*\s*年)\s*[\u4e00-\u9fff]")
+_CAPTION = re.compile(
+    r"^(单位[:：]|预算年度|截止(时间|日期)|编制单位)|^\d{3,}(?!\d*\s*年)\s*[\u4e00-\u9fff]"
+)
 _TEXT_COLUMNS = ("采购物品名称", "目录序号", "计量单位", "单位性质", "单位规格", "保障形式", "说明")
 
 
@@ -141,7 +143,9 @@ def column_paths(header_rows: Sequence[Sequence[str]], width: int) -> list[tuple
     them: a blank below takes one label from above alone, a run of labels below
     shares one parent — or several, cut where :func:`_split_points` says.
     """
-    rows = [[clean_inline(cell) for cell in row] for row in header_rows if any(c.strip() for c in row)]
+    rows = [
+        [clean_inline(cell) for cell in row] for row in header_rows if any(c.strip() for c in row)
+    ]
     if not rows:
         return [(f"第{i + 1}列",) for i in range(width)]
     lower = rows[-1] + [""] * (width - len(rows[-1]))
@@ -171,7 +175,15 @@ def column_paths(header_rows: Sequence[Sequence[str]], width: int) -> list[tuple
     for number, segment in enumerate(segments):
         parent = upper[number] if number < len(upper) else ""
         for index in segment:
-            parts = tuple(part for part in (*(r[index] for r in rows[:-2] if index < len(r) and len(r) == width), parent, lower[index]) if part)
+            parts = tuple(
+                part
+                for part in (
+                    *(r[index] for r in rows[:-2] if index < len(r) and len(r) == width),
+                    parent,
+                    lower[index],
+                )
+                if part
+            )
             paths[index] = parts or (f"第{index + 1}列",)
     return paths
 
@@ -189,10 +201,14 @@ def _role(path: tuple[str, ...]) -> ColumnRole:
     return ColumnRole.VALUE
 
 
-def build_columns(paths: Sequence[tuple[str, ...]], column_numbers: Sequence[str] = ()) -> tuple[BudgetColumn, ...]:
+def build_columns(
+    paths: Sequence[tuple[str, ...]], column_numbers: Sequence[str] = ()
+) -> tuple[BudgetColumn, ...]:
     """Typed columns from header paths; sides set when both 收入 and 支出 head columns."""
     tops = {path[0] for path in paths}
-    side_by_side = any(t.startswith("收入") for t in tops) and any(t.startswith("支出") for t in tops)
+    side_by_side = any(t.startswith("收入") for t in tops) and any(
+        t.startswith("支出") for t in tops
+    )
     columns: list[BudgetColumn] = []
     seen: set[str] = set()
     for index, path in enumerate(paths):
@@ -202,10 +218,18 @@ def build_columns(paths: Sequence[tuple[str, ...]], column_numbers: Sequence[str
         seen.add(key)
         side = None
         if side_by_side and len(path) > 1:
-            side = Side.INCOME if path[0].startswith("收入") else Side.EXPENDITURE if path[0].startswith("支出") else None
+            side = (
+                Side.INCOME
+                if path[0].startswith("收入")
+                else Side.EXPENDITURE
+                if path[0].startswith("支出")
+                else None
+            )
         number = clean_inline(column_numbers[index]) if index < len(column_numbers) else ""
         columns.append(
-            BudgetColumn(key=key, header=tuple(path), role=_role(path), side=side, column_no=number or None)
+            BudgetColumn(
+                key=key, header=tuple(path), role=_role(path), side=side, column_no=number or None
+            )
         )
     return tuple(columns)
 
@@ -220,9 +244,15 @@ def build_rows(
     for number, row in enumerate(rows, start=1):
         raw_texts = list(row.cells) + [""] * (len(columns) - len(row.cells))
         texts = [clean_inline(t) for t in raw_texts]
-        seq = next((t for c, t in zip(columns, texts) if c.role is ColumnRole.SEQ), "")
+        seq = next(
+            (t for c, t in zip(columns, texts, strict=False) if c.role is ColumnRole.SEQ), ""
+        )
         for side in sides:
-            mine = [(c, t, raw) for c, t, raw in zip(columns, texts, raw_texts) if c.side == side]
+            mine = [
+                (c, t, raw)
+                for c, t, raw in zip(columns, texts, raw_texts, strict=False)
+                if c.side == side
+            ]
             code = next((t for c, t, _ in mine if c.role is ColumnRole.CODE), "")
             name = next((clean(raw) for c, _, raw in mine if c.role is ColumnRole.NAME), "")
             values = tuple(
@@ -261,17 +291,27 @@ def build_table(
     """
     rows = list(rows)
     captions: list[str] = []
-    while rows and is_caption_row(rows[0].cells) and not any(
-        parse_number(clean_inline(c)) is not None for c in rows[0].cells
+    while (
+        rows
+        and is_caption_row(rows[0].cells)
+        and not any(parse_number(clean_inline(c)) is not None for c in rows[0].cells)
     ):
         captions.extend(clean(cell) for cell in rows.pop(0).cells if cell.strip())
     numbers_row = next((i for i, r in enumerate(rows) if clean_inline(r.cells[0]) == "栏次"), None)
     if numbers_row is not None:
-        header, column_numbers, data = rows[:numbers_row], rows[numbers_row].cells, rows[numbers_row + 1 :]
+        header, column_numbers, data = (
+            rows[:numbers_row],
+            rows[numbers_row].cells,
+            rows[numbers_row + 1 :],
+        )
         width = len(column_numbers)
     else:
         first_data = next(
-            (i for i, r in enumerate(rows) if any(parse_number(clean_inline(c)) is not None for c in r.cells)),
+            (
+                i
+                for i, r in enumerate(rows)
+                if any(parse_number(clean_inline(c)) is not None for c in r.cells)
+            ),
             None,
         )
         cut = first_data if first_data else min(1, len(rows))
@@ -282,7 +322,11 @@ def build_table(
     columns = build_columns(paths, column_numbers)
     table_location = location.at(table=clean_inline(title))
     data_rows = assemble_rows(data, width)
-    if data_rows and len(data_rows[-1].cells) < width and any(c.strip() for c in data_rows[-1].cells):
+    if (
+        data_rows
+        and len(data_rows[-1].cells) < width
+        and any(c.strip() for c in data_rows[-1].cells)
+    ):
         raise IngestError(
             f"表格“{clean_inline(title)}”的最后一行不完整（应有 {width} 个单元格，"
             f"只读到 {len(data_rows[-1].cells)} 个），文件可能被截断。",
@@ -292,7 +336,8 @@ def build_table(
     return BudgetTable(
         title=clean_inline(title),
         kind=table_kind(title),
-        money_unit=money_unit_in([*captions, *(c for r in header for c in r.cells)]) or default_unit,
+        money_unit=money_unit_in([*captions, *(c for r in header for c in r.cells)])
+        or default_unit,
         columns=columns,
         rows=build_rows(columns, data_rows, table_location),
         captions=tuple(captions),

@@ -11,8 +11,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.model.target import Operator, TargetKind, TargetValue
 

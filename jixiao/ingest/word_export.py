@@ -21,14 +21,13 @@ from jixiao.ingest.projects import (
     grid_field,
     money,
     project_name_from_title,
-    split_goals,
     spending_plan,
+    split_goals,
 )
 from jixiao.ingest.tables import SourceRow, build_table, money_unit_in, split_unit_line
 from jixiao.ingest.text import clean, clean_inline
 from jixiao.ingest.word_cells import Cell, Paragraph, TableBlock, scan_blocks
 from jixiao.model import (
-    BudgetTable,
     Finding,
     Location,
     MoneyUnit,
@@ -39,7 +38,9 @@ from jixiao.model import (
     normalise_level2,
 )
 
-_HEADING = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+_HEADING = re.compile(
+    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)"
+)
 _PART_ONLY = re.compile(r"^第[一二三四五六七八九十]+部分$")
 _GOALS_START = re.compile(r"部门整体(绩效)?目标")
 _PROJECTS_START = re.compile(r"(预算)?项目(支出)?绩效目标$")
@@ -83,24 +84,38 @@ def _grid_rows(
         while len(pending) >= expected:
             cells, pending = pending[:expected], pending[expected:]
             mine = fields[width - expected :]
-            rows.append(GridRow({f: c.text for f, c in zip(mine, cells) if f}, cells[0].line))
+            rows.append(
+                GridRow({f: c.text for f, c in zip(mine, cells, strict=False) if f}, cells[0].line)
+            )
             if pending:
                 expected = _expected_width(pending, width)
     if not pending or not any(c.key for c in pending):
         return rows, None
     present = fields[width - expected : width - expected + len(pending)]
     missing = [f for f in fields[width - expected + len(pending) :] if f]
-    if at_end and rows and not any(clean_inline(r.fields.get(f, "")) for r in rows for f in missing):
-        rows.append(GridRow({f: c.text for f, c in zip(present, pending) if f}, pending[0].line))
+    if (
+        at_end
+        and rows
+        and not any(clean_inline(r.fields.get(f, "")) for r in rows for f in missing)
+    ):
+        rows.append(
+            GridRow(
+                {f: c.text for f, c in zip(present, pending, strict=False) if f}, pending[0].line
+            )
+        )
         note = Finding(
             rule="ingest-trailing-cells-missing",
             severity=Severity.INFO,
-            message=f"文件末尾的最后一行缺少 {len(missing)} 个空白单元格（保存文本时末尾空白被删去），已按空白读取。",
+            message=(
+                f"文件末尾的最后一行缺少 {len(missing)} 个空白单元格"
+                "（保存文本时末尾空白被删去），已按空白读取。"
+            ),
             location=Location(file=path, line=pending[0].line),
         )
         return rows, note
     raise IngestError(
-        f"绩效指标表的最后一行不完整（应有 {expected} 个单元格，只读到 {len(pending)} 个），文件可能被截断。",
+        f"绩效指标表的最后一行不完整（应有 {expected} 个单元格，"
+        f"只读到 {len(pending)} 个），文件可能被截断。",
         path=path,
         line=pending[0].line,
     )
@@ -136,9 +151,15 @@ def _project(
 
     purpose = None
     plan = ()
-    budget_group = next((i for i, g in enumerate(groups[:header_index]) if any(c.key == "预算数" for c in g)), None)
+    budget_group = next(
+        (i for i, g in enumerate(groups[:header_index]) if any(c.key == "预算数" for c in g)), None
+    )
     plan_group = next(
-        (i for i, g in enumerate(groups[:header_index]) if any(c.key.startswith("资金支出计划") for c in g)),
+        (
+            i
+            for i, g in enumerate(groups[:header_index])
+            if any(c.key.startswith("资金支出计划") for c in g)
+        ),
         None,
     )
     if budget_group is not None:
@@ -151,7 +172,11 @@ def _project(
         values = groups[plan_group + 1] if plan_group + 1 < header_index else ()
         raws = [c.text for c in values][-len(months) :] if months else []
         raws = [""] * (len(months) - len(raws)) + raws
-        plan = spending_plan(list(zip(months, raws)), total.value if total else None, table_location.at(line=groups[plan_group][0].line))
+        plan = spending_plan(
+            list(zip(months, raws, strict=False)),
+            total.value if total else None,
+            table_location.at(line=groups[plan_group][0].line),
+        )
     goals_text = _label_value(top, "绩效目标")
     name = _label_value(top, "项目名称")
     code = _label_value(top, "项目编码")
@@ -199,29 +224,45 @@ def read_word_export(text: str, *, path: str, fiscal_year: int | None) -> Docume
         if section is not None or paragraphs:
             heading, line = section or ("", paragraphs[0].line)
             doc.narrative.append(
-                NarrativeSection(heading=heading, paragraphs=tuple(p.text for p in paragraphs), location=Location(file=path, line=line))
+                NarrativeSection(
+                    heading=heading,
+                    paragraphs=tuple(p.text for p in paragraphs),
+                    location=Location(file=path, line=line),
+                )
             )
         paragraphs = []
 
     def finish_goals() -> None:
         nonlocal goal_paragraphs
         if goal_paragraphs is not None:
-            goals, extra = parse_department_goals(goal_paragraphs, Location(file=path, line=goals_line))
+            goals, extra = parse_department_goals(
+                goal_paragraphs, Location(file=path, line=goals_line)
+            )
             doc.goals = doc.goals or goals
             doc.narrative.extend(extra)
             goal_paragraphs = None
 
-    doc_unit = money_unit_in([c.text for b in blocks if isinstance(b, TableBlock) for c in b.groups[0]])
+    doc_unit = money_unit_in(
+        [c.text for b in blocks if isinstance(b, TableBlock) for c in b.groups[0]]
+    )
     index = 0
     while index < len(blocks):
         block = blocks[index]
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if isinstance(block, Paragraph):
             text = clean(block.text)
-            if _PART_ONLY.match(text) and isinstance(following, Paragraph) and len(following.text) <= 30:
+            if (
+                _PART_ONLY.match(text)
+                and isinstance(following, Paragraph)
+                and len(following.text) <= 30
+            ):
                 text = f"{text}{clean(following.text)}"
                 index += 1
-            if isinstance(following, TableBlock) and _is_title(block) and not _GOALS_START.search(text):
+            if (
+                isinstance(following, TableBlock)
+                and _is_title(block)
+                and not _GOALS_START.search(text)
+            ):
                 index += 1  # the title is read with its table below
                 continue
             if _GOALS_START.search(text) and len(text) <= 30:
@@ -248,7 +289,15 @@ def read_word_export(text: str, *, path: str, fiscal_year: int | None) -> Docume
             doc.unit_lines.extend(c.text for c in block.groups[0] if split_unit_line(c.text))
             if any(c.key == "一级指标" for c in block.cells):
                 doc.projects.append(
-                    _project(title, block, doc_unit, path, fiscal_year, doc.notes, at_end=following is None)
+                    _project(
+                        title,
+                        block,
+                        doc_unit,
+                        path,
+                        fiscal_year,
+                        doc.notes,
+                        at_end=following is None,
+                    )
                 )
             else:
                 note = None
@@ -268,4 +317,3 @@ def read_word_export(text: str, *, path: str, fiscal_year: int | None) -> Docume
     finish_goals()
     flush_section()
     return doc
-

@@ -65,4 +65,6 @@ __all__ = [
     "TargetValue",
     "YearEvidence",
     "convert",
+    "normalise_level1",
+    "normalise_level2",
 ]

@@ -63,6 +63,3 @@ class Disclosure:
             if table.kind == kind:
                 return table
         return None
-
-
-
