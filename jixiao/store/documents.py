@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from jixiao.model import Disclosure
 from jixiao.model.codec import disclosure_from_dict, disclosure_to_dict
 from jixiao.store.bulk import insert_rows
-from jixiao.store.records import table_records
+from jixiao.store.records import document_record, table_records
 from jixiao.store.schema import CHILD_TABLES, budget_tables, documents, indicators, projects
 
 SaveStatus = Literal["inserted", "unchanged", "new_version"]
@@ -114,21 +114,14 @@ def _save(connection: Connection, d: Disclosure, content: str) -> SaveResult:
             .values(is_current=False)
         )
     version = (latest or 0) + 1
+    read = {k: v for k, v in document_record(d).items() if k in documents.c}
     document_id = connection.execute(
         sa.insert(documents)
         .values(
-            unit_code=d.unit_code,
-            unit_name=d.unit_name,
-            fiscal_year=d.fiscal_year,
-            sha256=d.source.sha256,
-            source_path=d.source.path,
-            layout=d.source.layout.value,
-            encoding=d.source.encoding,
-            size_bytes=d.source.size_bytes,
+            **read,
             version=version,
             is_current=True,
             ingested_at=dt.datetime.now(dt.UTC),
-            money_unit=None if d.money_unit is None else d.money_unit.value,
             content=content,
         )
         .returning(documents.c.id)

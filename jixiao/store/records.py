@@ -68,6 +68,8 @@ def table_records(d: Disclosure, keys: Mapping[str, Any]) -> dict[str, list[Reco
     ``keys`` (``{"document_id": 7}`` for the database, ``{"unit_code": …,
     "fiscal_year": …}`` for exports) open every record. Positions are 0-based
     indexes in the model's tuples; Decimals stay ``Decimal``; lists are JSON text.
+    ``budget_values`` has one record per cell that prints something: blank cells
+    (most of a 收入总表) are kept only in the document's content.
     """
     out: dict[str, list[Record]] = {
         name: []
@@ -131,6 +133,7 @@ def table_records(d: Disclosure, keys: Mapping[str, Any]) -> dict[str, list[Reco
                     "value": cell.value,
                 }
                 for v_pos, cell in enumerate(row.values)
+                if cell.value is not None or cell.raw.strip()
             )
     for p_pos, project in enumerate(d.projects):
         out["projects"].append(
@@ -141,8 +144,8 @@ def table_records(d: Disclosure, keys: Mapping[str, Any]) -> dict[str, list[Reco
                 "title": project.title,
                 "project_name": project.project_name,
                 "project_code": project.project_code,
-                "unit_code": project.unit_code,
-                "unit_name": project.unit_name,
+                "project_unit_code": project.unit_code,
+                "project_unit_name": project.unit_name,
                 "money_unit": _value(project.money_unit),
                 **_money("budget_total", project.budget_total),
                 **_money("budget_fiscal", project.budget_fiscal),

@@ -135,8 +135,9 @@ projects = sa.Table(
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("project_name", sa.Text, nullable=False),
     sa.Column("project_code", sa.String(64)),
-    sa.Column("unit_code", sa.String(64)),
-    sa.Column("unit_name", sa.Text),
+    # The unit printed on the project's table (a sub-unit of a department).
+    sa.Column("project_unit_code", sa.String(64)),
+    sa.Column("project_unit_name", sa.Text),
     sa.Column("money_unit", sa.String(16)),
     *(
         column

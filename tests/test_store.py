@@ -1,0 +1,335 @@
+"""The store, on SQLite and on PostgreSQL: round trip, versions, atomicity, migrations.
+
+Each PostgreSQL test works in its own freshly created schema (``search_path`` in
+the URL) and drops it afterwards, so tests never see each other's rows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from hypothesis import HealthCheck, given, settings
+from sqlalchemy.engine import Engine
+from strategies import disclosures, sample_disclosure
+
+import jixiao.store.documents as documents_module
+from jixiao.model import Disclosure
+from jixiao.model.codec import disclosure_to_dict
+from jixiao.store import (
+    DocumentNotFoundError,
+    SaveResult,
+    connect,
+    document_history,
+    find_documents,
+    list_documents,
+    load_disclosure,
+    load_disclosures,
+    resolve_database_url,
+    save_disclosure,
+)
+from jixiao.store.bulk import core_insert_rows, insert_rows
+from jixiao.store.database import migrations_config
+from jixiao.store.schema import CHILD_TABLES, metadata
+
+ALL_TABLES = ("documents", *(t.name for t in CHILD_TABLES))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL of an empty database: a SQLite file, or a new PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    base = request.getfixturevalue("postgres_url")
+    schema = f"jixiao_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    url = sa.engine.make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = connect(database_url)
+    yield engine
+    engine.dispose()
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as connection:
+        return {
+            name: connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+            for name, table in metadata.tables.items()
+        }
+
+
+def with_bytes(d: Disclosure, content: str) -> Disclosure:
+    """``d`` as if read from a file with other bytes (another SHA-256)."""
+    sha = hashlib.sha256(content.encode()).hexdigest()
+    return dataclasses.replace(d, source=dataclasses.replace(d.source, sha256=sha))
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(d=disclosures)
+def test_save_disclosure__load_gives_back_what_was_saved(engine: Engine, d: Disclosure) -> None:
+    d = with_bytes(d, uuid.uuid4().hex)  # each example is a new file for the shared database
+    result = save_disclosure(engine, d)
+    assert result.status in ("inserted", "new_version")
+    assert load_disclosure(engine, result.document_id) == d
+
+
+def test_save_disclosure__derived_rows_hold_the_values(engine: Engine) -> None:
+    d = sample_disclosure()
+    doc_id = save_disclosure(engine, d).document_id
+    with engine.connect() as connection:
+        cells = connection.execute(
+            sa.text(
+                "SELECT column_key, raw, value FROM budget_values "
+                "WHERE document_id = :id ORDER BY row_position, position"
+            ),
+            {"id": doc_id},
+        ).all()
+        indicator = connection.execute(
+            sa.text(
+                "SELECT level1, level2_raw, level3, target_raw, target_kind, target_operator,"
+                " target_value, target_unit FROM indicators"
+                " WHERE document_id = :id AND position = 0"
+            ),
+            {"id": doc_id},
+        ).one()
+        deadline = connection.execute(
+            sa.select(sa.column("target_deadline", sa.Date))
+            .select_from(sa.table("indicators"))
+            .where(sa.column("position") == 1)
+        ).scalar_one()
+        project = connection.execute(
+            sa.text("SELECT project_name, budget_total, budget_total_unit FROM projects")
+        ).one()
+    # The blank 基本支出 cell of 行政运行 is only in the content.
+    assert [(k, r, Decimal(str(v))) for k, r, v in cells] == [
+        ("合计", "4131.67", Decimal("4131.67")),
+        ("基本支出", "3000.00", Decimal("3000")),
+        ("合计", "1131.67", Decimal("1131.67")),
+    ]
+    assert tuple(indicator[:6]) == (
+        "output",
+        "数量指标",
+        "公务用车督导检查次数",
+        "≥6次",
+        "quantitative",
+        "≥",
+    )
+    assert Decimal(str(indicator[6])) == 6 and indicator[7] == "次"
+    assert deadline == dt.date(2025, 12, 31)
+    assert project[0] == "公务用车运维" and Decimal(str(project[1])) == Decimal("35000")
+    assert project[2] == "yuan"
+
+
+def test_save_disclosure__same_bytes_unchanged(engine: Engine) -> None:
+    first = save_disclosure(engine, sample_disclosure())
+    before = counts(engine)
+    again = save_disclosure(engine, sample_disclosure())
+    assert first.status == "inserted" and first.version == 1
+    assert again.status == "unchanged"
+    assert (again.document_id, again.version) == (first.document_id, 1)
+    assert counts(engine) == before
+    assert before["documents"] == 1 and before["indicators"] == 3
+
+
+def test_save_disclosure__new_bytes_new_version_history_kept(engine: Engine) -> None:
+    v1 = sample_disclosure(content="v1")
+    v2 = dataclasses.replace(sample_disclosure(content="v2"), unit_name="玉田县机关事务服务中心")
+    other = sample_disclosure(unit_code="507001", fiscal_year=2024)
+    r1 = save_disclosure(engine, v1)
+    save_disclosure(engine, other)
+    r2 = save_disclosure(engine, v2)
+    assert (r2.status, r2.version) == ("new_version", 2)
+    history = document_history(engine, "445001", 2025)
+    assert [(h.id, h.version, h.is_current) for h in history] == [
+        (r1.document_id, 1, False),
+        (r2.document_id, 2, True),
+    ]
+    assert load_disclosure(engine, r1.document_id) == v1
+    assert load_disclosure(engine, r2.document_id) == v2
+    current = list_documents(engine)
+    assert [(s.unit_code, s.version, s.unit_name) for s in current] == [
+        ("445001", 2, "玉田县机关事务服务中心"),
+        ("507001", 1, "玉田县机关事务中心"),
+    ]
+    assert len(list_documents(engine, current_only=False)) == 3
+    assert counts(engine)["indicators"] == 9  # both versions keep their rows
+    assert load_disclosures(engine) == [v2, other]
+
+
+def test_list_documents__counts_and_lookups(engine: Engine) -> None:
+    result = save_disclosure(engine, sample_disclosure())
+    save_disclosure(engine, sample_disclosure(fiscal_year=2024))
+    (summary, _) = find_documents(engine, "445001")
+    assert summary.fiscal_year == 2024  # ordered by year
+    (summary,) = find_documents(engine, "445001", 2025)
+    assert summary.id == result.document_id
+    assert (summary.budget_tables, summary.projects, summary.indicators) == (1, 1, 3)
+    assert summary.unparsed_targets == 1
+    assert summary.is_current is True
+    assert summary.ingested_at.tzinfo is not None
+    assert summary.source_path == "445001_2025.txt"
+    assert find_documents(engine, "999999") == []
+
+
+def test_load_disclosure__unknown_id(engine: Engine) -> None:
+    with pytest.raises(DocumentNotFoundError, match="42"):
+        load_disclosure(engine, 42)
+
+
+def test_save_disclosure__failure_mid_write_leaves_nothing(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    v1 = sample_disclosure(content="v1")
+    save_disclosure(engine, v1)
+    before = counts(engine)
+
+    def failing(connection: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
+        if table.name == "indicators":  # after budget rows and projects were written
+            raise RuntimeError("disk full")
+        insert_rows(connection, table, rows)
+
+    monkeypatch.setattr(documents_module, "insert_rows", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        save_disclosure(engine, sample_disclosure(content="v2"))
+    with pytest.raises(RuntimeError, match="disk full"):
+        save_disclosure(engine, sample_disclosure(unit_code="507001"))
+    assert counts(engine) == before
+    (current,) = list_documents(engine)
+    assert (current.version, current.is_current) == (1, True)
+
+
+def derived_rows(engine: Engine, document_id: int) -> dict[str, list[tuple]]:
+    """Every derived row of a document, without its id, in key order."""
+    out = {}
+    with engine.connect() as connection:
+        for table in CHILD_TABLES:
+            columns = [c for c in table.columns if c.name != "document_id"]
+            query = sa.select(*columns).where(table.c.document_id == document_id)
+            out[table.name] = [tuple(r) for r in connection.execute(query.order_by(*columns[:3]))]
+    return out
+
+
+def test_save_disclosure__driver_fast_path_writes_what_core_writes(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = save_disclosure(engine, sample_disclosure()).document_id
+    with monkeypatch.context() as patch:
+        patch.setattr(documents_module, "insert_rows", core_insert_rows)
+        core = save_disclosure(engine, with_bytes(sample_disclosure(), "core")).document_id
+    rows = derived_rows(engine, fast)
+    assert all(rows.values())
+    assert rows == derived_rows(engine, core)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(d=disclosures)
+def test_save_disclosure__fast_path_equals_core_for_any_document(
+    engine: Engine, d: Disclosure
+) -> None:
+    fast = save_disclosure(engine, with_bytes(d, uuid.uuid4().hex)).document_id
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(documents_module, "insert_rows", core_insert_rows)
+        core = save_disclosure(engine, with_bytes(d, uuid.uuid4().hex)).document_id
+    assert derived_rows(engine, fast) == derived_rows(engine, core)
+
+
+def test_save_disclosure__retries_after_a_concurrent_writer(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A unique-key clash (another process took the version number) is read again."""
+    save_disclosure(engine, sample_disclosure(content="v1"))
+    real_save = documents_module._save
+    calls = []
+
+    def racing(connection: sa.Connection, d: Disclosure, content: str) -> SaveResult:
+        calls.append(d.source.sha256)
+        if len(calls) == 1:  # the other writer commits v2 first; our insert then clashes
+            v2 = sample_disclosure(content="v2")
+            with engine.begin() as other:
+                real_save(other, v2, json.dumps(disclosure_to_dict(v2), ensure_ascii=False))
+            raise sa.exc.IntegrityError("INSERT INTO documents", {}, Exception("unique"))
+        return real_save(connection, d, content)
+
+    monkeypatch.setattr(documents_module, "_save", racing)
+    result = save_disclosure(engine, sample_disclosure(content="v3"))
+    assert (result.status, result.version) == ("new_version", 3)
+    assert len(calls) == 2
+    assert [h.version for h in document_history(engine, "445001", 2025)] == [1, 2, 3]
+
+
+def test_documents__delete_cascades_to_derived_rows(engine: Engine) -> None:
+    doc_id = save_disclosure(engine, sample_disclosure()).document_id
+    with engine.begin() as connection:
+        connection.execute(sa.text("DELETE FROM documents WHERE id = :id"), {"id": doc_id})
+    assert set(counts(engine).values()) == {0}
+
+
+def test_connect__migrates_empty_database_then_no_op(database_url: str) -> None:
+    head = ScriptDirectory.from_config(migrations_config()).get_current_head()
+    engine = connect(database_url)
+    try:
+        with engine.connect() as connection:
+            assert MigrationContext.configure(connection).get_current_revision() == head
+            assert set(ALL_TABLES) <= set(sa.inspect(connection).get_table_names())
+            assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+        save_disclosure(engine, sample_disclosure())
+    finally:
+        engine.dispose()
+    again = connect(database_url)
+    try:
+        with again.connect() as connection:
+            assert MigrationContext.configure(connection).get_current_revision() == head
+        assert [s.unit_code for s in list_documents(again)] == ["445001"]
+    finally:
+        again.dispose()
+
+
+def test_resolve_database_url__precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("JIXIAO_DATABASE_URL", raising=False)
+    assert resolve_database_url(None) == f"sqlite:///{tmp_path / 'jixiao.db'}"
+    monkeypatch.setenv("JIXIAO_DATABASE_URL", "postgresql+psycopg://u@h/db")
+    assert resolve_database_url(None) == "postgresql+psycopg://u@h/db"
+    assert resolve_database_url("sqlite:///x.db") == "sqlite:///x.db"
+    assert resolve_database_url("data/my.db") == f"sqlite:///{tmp_path / 'data' / 'my.db'}"
+
+
+def test_connect__plain_path_creates_sqlite_file(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "jixiao.db"
+    engine = connect(resolve_database_url(str(path)))
+    try:
+        save_disclosure(engine, sample_disclosure())
+    finally:
+        engine.dispose()
+    assert path.is_file()
