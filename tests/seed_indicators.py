@@ -6,7 +6,6 @@ carried down), then read against the documents; seed 003 (PDF extraction) row by
 hand from the wrapped text. Each row: (一级指标, 二级指标, 三级指标, 指标值) as printed.
 """
 
-# ruff: noqa: E501, RUF001
 
 INDICATORS = {
     "000": [

@@ -5,7 +5,6 @@ or the widest header row) — a tool sharing no code with jixiao.ingest — then
 the document. Blank printed cells are "". Filler rows of empty tables are left out.
 """
 
-# ruff: noqa: E501, RUF001
 
 TABLES_001 = {
     '部门预算收支总表': [
