@@ -106,6 +106,7 @@ _KEEP_WORDS = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=16384)  # table cells repeat the same amounts
 def parse_number(text: str) -> Decimal | None:
     """The number printed in ``text`` ("4131.67", "1,236.89", "-5", "０.５"), else ``None``.
 

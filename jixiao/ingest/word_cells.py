@@ -70,7 +70,7 @@ def scan_blocks(text: str) -> list[Block]:
 
     def close_group() -> None:
         if group:
-            groups.append(tuple(Cell.of(text, line) for text, line in group))
+            groups.append(tuple([Cell(text, line, clean_inline(text)) for text, line in group]))
             group.clear()
 
     def close_table(end_line: int) -> None:

@@ -38,18 +38,25 @@ class Location:
             parts.append(self.column)
         return " ".join(parts)
 
-    def at(self, **changes: object) -> Location:
-        """A copy with some fields changed (``loc.at(line=12)``)."""
-        values = {
-            "file": self.file,
-            "line": self.line,
-            "page": self.page,
-            "table": self.table,
-            "row": self.row,
-            "column": self.column,
-        }
-        values.update(changes)
-        return Location(**values)  # type: ignore[arg-type]
+    def at(
+        self,
+        *,
+        line: int | None = None,
+        page: int | None = None,
+        table: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+    ) -> Location:
+        """A copy with the given fields set (``loc.at(line=12, row=3)``); fields not
+        given, or given as ``None``, keep their value."""
+        return Location(
+            file=self.file,
+            line=self.line if line is None else line,
+            page=self.page if page is None else page,
+            table=self.table if table is None else table,
+            row=self.row if row is None else row,
+            column=self.column if column is None else column,
+        )
 
 
 class Layout(StrEnum):
