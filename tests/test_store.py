@@ -25,7 +25,7 @@ from sqlalchemy.engine import Engine
 from strategies import disclosures, sample_disclosure
 
 import jixiao.store.documents as documents_module
-from jixiao.model import Disclosure
+from jixiao.model import CellValue, Disclosure, Finding, Location, Severity
 from jixiao.model.codec import disclosure_to_dict
 from jixiao.store import (
     DocumentNotFoundError,
@@ -39,9 +39,11 @@ from jixiao.store import (
     resolve_database_url,
     save_disclosure,
 )
-from jixiao.store.bulk import core_insert_rows, insert_rows
+from jixiao.store.bulk import core_execute, core_insert_rows, insert_rows
 from jixiao.store.database import migrations_config
-from jixiao.store.schema import CHILD_TABLES, metadata
+from jixiao.store.packed import pack_disclosure, unpack_disclosure
+from jixiao.store.records import COLUMNS, Rows, table_records, table_rows
+from jixiao.store.schema import CHILD_TABLES, documents, metadata
 
 ALL_TABLES = ("documents", *(t.name for t in CHILD_TABLES))
 
@@ -277,7 +279,7 @@ def test_save_disclosure__retries_after_a_concurrent_writer(
         if len(calls) == 1:  # the other writer commits v2 first; our insert then clashes
             v2 = sample_disclosure(content="v2")
             with engine.begin() as other:
-                real_save(other, v2, json.dumps(disclosure_to_dict(v2), ensure_ascii=False))
+                real_save(other, v2, pack_disclosure(v2))
             raise sa.exc.IntegrityError("INSERT INTO documents", {}, Exception("unique"))
         return real_save(connection, d, content)
 
@@ -333,3 +335,204 @@ def test_connect__plain_path_creates_sqlite_file(tmp_path: Path) -> None:
     finally:
         engine.dispose()
     assert path.is_file()
+
+
+# --- the stored form (store.packed) ---------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(d=disclosures)
+def test_pack_disclosure__round_trip_is_exact(d: Disclosure) -> None:
+    text = pack_disclosure(d)
+    assert unpack_disclosure(text) == d
+    assert pack_disclosure(unpack_disclosure(text)) == text
+    assert isinstance(json.loads(text), list)  # JSON, readable by any tool
+
+
+def test_pack_disclosure__compact_layout_of_sample() -> None:
+    d = sample_disclosure()
+    packed = json.loads(pack_disclosure(d))
+    assert packed[:4] == [1, "445001", "玉田县机关事务中心", 2025]
+    titles = packed[12]
+    (table,) = packed[7]
+    row = table[6][1]  # 行政运行: the blank 基本支出 cell is kept, by column index
+    assert row[:3] == [None, "2010301", "行政运行"]
+    assert row[4] == [2, "1131.67", "1131.67", 3, "", None]
+    # Location without the source path; the table by its index in the titles.
+    assert row[5] == [13, None, titles.index("部门预算支出总表"), 2, None]
+    interchange = json.dumps(disclosure_to_dict(d), ensure_ascii=False, separators=(",", ":"))
+    assert len(pack_disclosure(d)) < 0.6 * len(interchange)
+
+
+def test_pack_disclosure__keeps_other_files_and_unknown_columns() -> None:
+    d = with_first_row_cells(
+        sample_disclosure(),
+        CellValue(column="合计", raw="4131.67", value=Decimal("4131.67")),
+        CellValue(column="备注", raw="注1", value=None),  # no such column in the table
+    )
+    (table,) = d.budget_tables
+    row = dataclasses.replace(
+        table.rows[0], location=Location(file="附件.txt", line=3, table="附表", column="合计")
+    )
+    d = dataclasses.replace(
+        d, budget_tables=(dataclasses.replace(table, rows=(row, *table.rows[1:])),)
+    )
+    assert unpack_disclosure(pack_disclosure(d)) == d
+
+
+def with_first_row_cells(d: Disclosure, *cells: CellValue) -> Disclosure:
+    """``d`` with the cells of its first budget row replaced by ``cells``."""
+    (table,) = d.budget_tables
+    row = dataclasses.replace(table.rows[0], values=cells)
+    table = dataclasses.replace(table, rows=(row, *table.rows[1:]))
+    return dataclasses.replace(d, budget_tables=(table,))
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        with_first_row_cells(
+            sample_disclosure(), CellValue(column="合计", raw="?", value=Decimal("NaN"))
+        ),
+        with_first_row_cells(
+            sample_disclosure(),
+            CellValue(column="合计", raw="1", value=Decimal(1)),
+            CellValue(column="合计", raw="2", value=Decimal(2)),
+        ),
+        dataclasses.replace(
+            sample_disclosure(),
+            notes=(
+                Finding(rule="r", severity=Severity.INFO, message="m", fields=(("a", "1"),) * 2),
+            ),
+        ),
+    ],
+    ids=["nan", "two-cells-one-column", "repeated-finding-field"],
+)
+def test_pack_disclosure__refuses_what_the_interchange_format_cannot_hold(
+    broken: Disclosure,
+) -> None:
+    """What could be stored could not be exported: a save refuses it, as before."""
+    with pytest.raises(ValueError):
+        disclosure_to_dict(broken)
+    with pytest.raises(ValueError):
+        pack_disclosure(broken)
+
+
+def test_unpack_disclosure__reads_interchange_content_and_refuses_unknown_versions() -> None:
+    d = sample_disclosure()
+    assert unpack_disclosure(json.dumps(disclosure_to_dict(d), ensure_ascii=False)) == d
+    packed = json.loads(pack_disclosure(d))
+    packed[0] = 99
+    with pytest.raises(ValueError, match="99"):
+        unpack_disclosure(json.dumps(packed))
+
+
+def test_load_disclosure__reads_content_stored_before_the_packed_form(engine: Engine) -> None:
+    """Databases written by earlier jixiao hold the interchange JSON in ``content``."""
+    d = sample_disclosure()
+    doc_id = save_disclosure(engine, d).document_id
+    legacy = json.dumps(disclosure_to_dict(d), ensure_ascii=False, separators=(",", ":"))
+    with engine.begin() as connection:
+        connection.execute(
+            sa.update(documents).where(documents.c.id == doc_id).values(content=legacy)
+        )
+    assert load_disclosure(engine, doc_id) == d
+    assert load_disclosures(engine) == [d]
+
+
+# --- derived rows and the driver paths ------------------------------------------------
+
+
+def test_records__columns_are_the_tables_columns_in_order() -> None:
+    assert list(COLUMNS) == [t.name for t in CHILD_TABLES]
+    for table in CHILD_TABLES:
+        assert ("document_id", *COLUMNS[table.name]) == tuple(c.name for c in table.columns)
+
+
+def test_table_rows__read_as_the_records_of_table_records() -> None:
+    d = sample_disclosure()
+    keys = {"unit_code": "445001", "fiscal_year": 2025}
+    rows, records = table_rows(d, keys), table_records(d, keys)
+    assert list(rows) == list(records)
+    for name, table in rows.items():
+        assert isinstance(table, Rows)
+        assert list(table) == records[name]
+        assert [table[i] for i in range(len(table))] == records[name]
+        assert table[1:] == records[name][1:]
+    assert records["indicators"][1]["target_deadline"] == dt.date(2025, 12, 31)
+    assert records["indicators"][0]["level1"] == "output"
+    assert type(records["indicators"][0]["level1"]) is str  # the enum's value, not the enum
+
+
+def document_row(engine: Engine, document_id: int) -> dict:
+    """The documents row of ``document_id`` without what differs between two saves."""
+    with engine.connect() as connection:
+        row = connection.execute(sa.select(documents).where(documents.c.id == document_id)).one()
+    values = dict(row._mapping)
+    assert values.pop("ingested_at") is not None
+    for key in ("id", "sha256", "content"):
+        del values[key]
+    return values
+
+
+def test_save_disclosure__driver_statements_write_what_core_writes(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``documents`` written through the driver (store.bulk.driver_execute) as by Core."""
+    fast_v1 = save_disclosure(engine, sample_disclosure(content="v1"))
+    fast_v2 = save_disclosure(engine, sample_disclosure(content="v2"))
+    with monkeypatch.context() as patch:
+        patch.setattr(documents_module, "driver_execute", core_execute)
+        core_v1 = save_disclosure(engine, sample_disclosure(unit_code="507001", content="v1"))
+        core_v2 = save_disclosure(engine, sample_disclosure(unit_code="507001", content="v2"))
+        again = save_disclosure(engine, sample_disclosure(unit_code="507001", content="v2"))
+    assert [r.status for r in (fast_v1, fast_v2, core_v1, core_v2, again)] == [
+        "inserted",
+        "new_version",
+        "inserted",
+        "new_version",
+        "unchanged",
+    ]
+    for fast, core in ((fast_v1, core_v1), (fast_v2, core_v2)):
+        fast_row, core_row = (
+            document_row(engine, fast.document_id),
+            document_row(engine, core.document_id),
+        )
+        assert fast_row.pop("unit_code") == "445001" and core_row.pop("unit_code") == "507001"
+        assert fast_row.pop("source_path") == "445001_2025.txt"
+        assert core_row.pop("source_path") == "507001_2025.txt"
+        assert fast_row == core_row
+    assert [s.is_current for s in list_documents(engine, current_only=False)] == [
+        False,
+        True,
+        False,
+        True,
+    ]
+    summary = find_documents(engine, "445001")[0]
+    assert summary.ingested_at.tzinfo is not None
+    with engine.connect() as connection:
+        times = connection.execute(sa.select(documents.c.ingested_at)).scalars().all()
+    assert len({type(t) for t in times}) == 1  # read back alike, whichever path wrote them
+
+
+def test_save_disclosure__driver_errors_are_sqlalchemy_errors_and_roll_back(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A constraint the database enforces on a fast path fails as a SQLAlchemy error."""
+    save_disclosure(engine, sample_disclosure(content="v1"))
+    before = counts(engine)
+
+    def orphan_indicators(connection: sa.Connection, table: sa.Table, rows: Rows) -> None:
+        if table.name == "indicators":  # point them at a project that does not exist
+            position = table.columns.keys().index("project_position")
+            rows = Rows(
+                rows.columns, [(*r[:position], 99, *r[position + 1 :]) for r in rows.tuples]
+            )
+        insert_rows(connection, table, rows)
+
+    monkeypatch.setattr(documents_module, "insert_rows", orphan_indicators)
+    with pytest.raises(sa.exc.IntegrityError):
+        save_disclosure(engine, sample_disclosure(content="v2"))
+    assert counts(engine) == before
+    (current,) = list_documents(engine)
+    assert (current.version, current.is_current) == (1, True)

@@ -1,8 +1,9 @@
 """The JSON interchange format of a disclosure: plain dicts to and from the model.
 
-The dict built here *is* the format: the JSON export, the ``content`` column of the
-database and any tool outside jixiao read it (``docs/format.md``,
-``docs/schema/disclosure.schema.json``). Pure functions, no I/O.
+The dict built here *is* the format: the JSON export and any tool outside jixiao
+read it (``docs/format.md``, ``docs/schema/disclosure.schema.json``). The database
+stores the same data more compactly (``jixiao.store.packed``) and reads content
+stored in this format by earlier versions. Pure functions, no I/O.
 
 Encoding rules: ``Decimal`` → exponent-free string keeping the printed precision
 (``Decimal("3000.00")`` → ``"3000.00"``), dates → ISO ``YYYY-MM-DD``, enums → their

@@ -1,8 +1,9 @@
 """Store: disclosures in a SQL database (SQLite by default, PostgreSQL for a team).
 
-Each saved document keeps its full content (the interchange JSON of
-``jixiao.model.codec``) and derived tables for SQL analytics; versions of a unit's
-year are kept as history. The schema is migrated with Alembic when opened.
+Each saved document keeps its full content (compact JSON, ``store.packed``,
+read back exactly by :func:`load_disclosure`) and derived tables for SQL
+analytics; versions of a unit's year are kept as history. The schema is migrated
+with Alembic when opened.
 """
 
 from jixiao.store.database import connect, create_engine, resolve_database_url, upgrade
