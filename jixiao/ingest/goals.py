@@ -123,12 +123,6 @@ def parse_department_goals(
             leftover.append(paragraph)
         else:
             parts[current].append(paragraph)
-    if not parts:
-        return None, [
-            NarrativeSection(
-                heading="", paragraphs=tuple(p.text for p in leftover), location=location
-            )
-        ] if leftover else []
     extra: list[NarrativeSection] = []
     if leftover:
         extra.append(
@@ -138,6 +132,8 @@ def parse_department_goals(
                 location=location.at(line=leftover[0].line),
             )
         )
+    if not parts:
+        return None, extra
     sub_paragraphs = parts.get("sub", [])
     intro = []
     while sub_paragraphs and not numbering(sub_paragraphs[0].text):

@@ -141,7 +141,8 @@ def column_paths(header_rows: Sequence[Sequence[str]], width: int) -> list[tuple
     The lowest row holding a label for every column (blanks standing for a label
     merged down from above) fixes the columns; the row above it is spread over
     them: a blank below takes one label from above alone, a run of labels below
-    shares one parent — or several, cut where :func:`_split_points` says.
+    shares one parent — or several, cut where :func:`_split_points` says. Higher
+    rows are kept only when they print a label for every column (no merges to undo).
     """
     rows = [
         [clean_inline(cell) for cell in row] for row in header_rows if any(c.strip() for c in row)
@@ -171,20 +172,13 @@ def column_paths(header_rows: Sequence[Sequence[str]], width: int) -> list[tuple
         position = segments.index(segment)
         segments[position : position + 1] = [segment[:point], segment[point:]]
         extra -= 1
+    full_width_above = [row for row in rows[:-2] if len(row) == width]
     paths: list[tuple[str, ...]] = [()] * width
     for number, segment in enumerate(segments):
         parent = upper[number] if number < len(upper) else ""
         for index in segment:
-            parts = tuple(
-                part
-                for part in (
-                    *(r[index] for r in rows[:-2] if index < len(r) and len(r) == width),
-                    parent,
-                    lower[index],
-                )
-                if part
-            )
-            paths[index] = parts or (f"第{index + 1}列",)
+            labels = [row[index] for row in full_width_above] + [parent, lower[index]]
+            paths[index] = tuple(label for label in labels if label) or (f"第{index + 1}列",)
     return paths
 
 

@@ -25,11 +25,6 @@ class Cell(NamedTuple):
     line: int
     key: str = ""
 
-    @staticmethod
-    def of(text: str, line: int) -> Cell:
-        """A cell with its ``key`` computed once."""
-        return Cell(text, line, clean_inline(text))
-
 
 class Paragraph(NamedTuple):
     """A line of prose outside tables; ``heading`` when a TOC bookmark marked it."""
