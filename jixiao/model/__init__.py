@@ -14,7 +14,7 @@ from jixiao.model.budget import (
     TableKind,
 )
 from jixiao.model.disclosure import Disclosure, NarrativeSection, YearEvidence
-from jixiao.model.finding import Finding, Severity
+from jixiao.model.finding import Finding, Grade, Severity
 from jixiao.model.goals import DepartmentGoals, SubGoal
 from jixiao.model.indicator import (
     LEVEL1_NAMES,
@@ -43,6 +43,7 @@ __all__ = [
     "DepartmentGoals",
     "Disclosure",
     "Finding",
+    "Grade",
     "Indicator",
     "Layout",
     "Level1",

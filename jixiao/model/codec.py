@@ -118,7 +118,19 @@ def _finding(f: Finding) -> Json:
         "location": _location(f.location),
         "quote": f.quote,
         "fields": dict(f.fields),
+        **{name: getattr(f, name) for name in _FINDING_SUBJECT if getattr(f, name) is not None},
     }
+
+
+# Optional keys: reader notes seldom have them, review findings usually do.
+_FINDING_SUBJECT = (
+    "family",
+    "project_seq",
+    "project_title",
+    "indicator_index",
+    "indicator_name",
+    "code",
+)
 
 
 def _finding_from(data: Json) -> Finding:
@@ -129,6 +141,7 @@ def _finding_from(data: Json) -> Finding:
         location=_location_from(data.get("location")),
         quote=data.get("quote"),
         fields=tuple((str(k), str(v)) for k, v in (data.get("fields") or {}).items()),
+        **{name: data[name] for name in _FINDING_SUBJECT if data.get(name) is not None},
     )
 
 

@@ -32,7 +32,8 @@ Layout (``docs/format.md`` §9 lists it for SQL users), version 1::
                 target_operator, target_value, target_unit, target_wording,
                 target_direction, target_deadline, basis, weight, direction, loc]
     narrative  [heading, [paragraph…], loc]
-    note       [rule, severity, message, loc, quote, [name, value, name, value …]]
+    note       [rule, severity, message, loc, quote, [name, value, name, value …]
+               (, [family, project_seq, project_title, indicator_index, indicator_name, code])]
     loc        [line, page, table, row, column] (+ file, only when it is not the
                source path) | null; ``table`` is an index into the last list, the
                titles of the document's tables (a location names its table's or
@@ -261,7 +262,12 @@ class _Packer:
         if len(set(names)) != len(names):
             raise ValueError(f"finding {f.rule!r} has duplicate field names: {names}")
         fields = [item for pair in f.fields for item in pair]
-        return [f.rule, f.severity, f.message, self.loc(f.location), f.quote, fields]
+        packed = [f.rule, f.severity, f.message, self.loc(f.location), f.quote, fields]
+        subject = [f.family, f.project_seq, f.project_title, f.indicator_index,
+                   f.indicator_name, f.code]
+        if any(value is not None for value in subject):
+            packed.append(subject)
+        return packed
 
 
 # --- unpacking ------------------------------------------------------------------------
@@ -449,8 +455,17 @@ class _Unpacker:
         )
 
     def finding(self, data: Packed) -> Finding:
-        rule, severity, message, loc, quote, fields = data
+        rule, severity, message, loc, quote, fields = data[:6]
+        family, project_seq, project_title, indicator_index, indicator_name, code = (
+            data[6] if len(data) > 6 else (None,) * 6
+        )
         return Finding(
+            family=family,
+            project_seq=project_seq,
+            project_title=project_title,
+            indicator_index=indicator_index,
+            indicator_name=indicator_name,
+            code=code,
             rule=rule,
             severity=Severity(severity),
             message=message,

@@ -1,0 +1,1 @@
+"""Review rules: arithmetic (to be written)."""

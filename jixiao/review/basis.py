@@ -1,0 +1,1 @@
+"""Review rules: basis (to be written)."""

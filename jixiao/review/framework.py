@@ -1,0 +1,1 @@
+"""Review rules: framework (to be written)."""

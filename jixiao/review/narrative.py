@@ -1,0 +1,1 @@
+"""Review rules: narrative (to be written)."""

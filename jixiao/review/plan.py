@@ -1,0 +1,1 @@
+"""Review rules: plan (to be written)."""

@@ -1,0 +1,1 @@
+"""Review rules: relevance (to be written)."""

@@ -1,0 +1,1 @@
+"""Review rules: targets (to be written)."""
