@@ -164,11 +164,15 @@ def table(
     gives each row's side for side-by-side tables."""
     built_columns = []
     if code_column:
-        built_columns.append(BudgetColumn(key="科目编码", header=("科目编码",), role=ColumnRole.CODE))
+        built_columns.append(
+            BudgetColumn(key="科目编码", header=("科目编码",), role=ColumnRole.CODE)
+        )
     built_columns.append(BudgetColumn(key="科目名称", header=("科目名称",), role=ColumnRole.NAME))
     keys = []
     for spec in columns:
-        key, role, side = (spec, ColumnRole.VALUE, None) if isinstance(spec, str) else (*spec, None)[:3]
+        key, role, side = (
+            (spec, ColumnRole.VALUE, None) if isinstance(spec, str) else (*spec, None)[:3]
+        )
         keys.append(key)
         built_columns.append(
             BudgetColumn(key=key, header=tuple(key.split("/")), role=role, side=side)

@@ -113,9 +113,7 @@ class Rule:
     @property
     def fields(self) -> tuple[str, ...]:
         """The field names its message template uses."""
-        return tuple(
-            name for _, name, _, _ in string.Formatter().parse(self.message) if name
-        )
+        return tuple(name for _, name, _, _ in string.Formatter().parse(self.message) if name)
 
     def render(self, fields: Mapping[str, Any]) -> str:
         """The message with ``fields`` filled in.
@@ -124,9 +122,7 @@ class Rule:
         """
         return self.message.format_map({k: _text(v) for k, v in fields.items()})
 
-    def findings(self, disclosure: Disclosure, severity: Severity | None = None) -> Iterator[
-        Any
-    ]:
+    def findings(self, disclosure: Disclosure, severity: Severity | None = None) -> Iterator[Any]:
         """Run the rule on ``disclosure``; yield :class:`~jixiao.model.Finding` s."""
         from jixiao.review.findings import finding_from_hit
 
@@ -214,9 +210,7 @@ class RuleSet:
         """The rule with ``rule_id``; ``KeyError`` if none."""
         return self._rules[rule_id]
 
-    def select(
-        self, select: Iterable[str] = (), ignore: Iterable[str] = ()
-    ) -> list[Rule]:
+    def select(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
         """The rules matching ``select`` (ids or tags; all when empty) and not ``ignore``.
 
         Raises ``ValueError`` naming any selector that matches no rule (a typo
@@ -231,11 +225,7 @@ class RuleSet:
         def matches(rule: Rule, names: tuple[str, ...]) -> bool:
             return rule.id in names or any(tag in names for tag in rule.tags)
 
-        return [
-            r
-            for r in self
-            if (not select or matches(r, select)) and not matches(r, ignore)
-        ]
+        return [r for r in self if (not select or matches(r, select)) and not matches(r, ignore)]
 
     @property
     def version(self) -> str:

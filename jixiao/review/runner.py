@@ -45,7 +45,7 @@ def run_rules(disclosure: Disclosure, rules: Iterable[Rule]) -> list[Finding]:
     for rule in rules:
         try:
             findings.extend(rule.findings(disclosure))
-        except Exception as exc:  # noqa: BLE001 — reported as a finding, see docstring
+        except Exception as exc:  # reported as a finding, see docstring
             where = traceback.extract_tb(exc.__traceback__)[-1]
             findings.append(
                 Finding(
@@ -86,9 +86,11 @@ def review(
     is kept within a line).
     """
     ruleset = rules or RULES
+    select, ignore = tuple(select), tuple(ignore)
     chosen = ruleset.select(select, ignore)
-    wanted_notes = ("ingest" in select or not select) and "ingest" not in ignore
-    notes = [replace(n, family=n.family or "ingest") for n in disclosure.notes] if wanted_notes else []
+    notes = []
+    if (not select or "ingest" in select) and "ingest" not in ignore:
+        notes = [replace(n, family=n.family or "ingest") for n in disclosure.notes]
     findings = sorted([*notes, *run_rules(disclosure, chosen)], key=_order)
     grade, project_grades = grade_review(
         findings, [(p.seq, p.title) for p in disclosure.projects], scheme
