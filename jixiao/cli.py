@@ -1,4 +1,4 @@
-"""The ``jixiao`` command line: ingest, list, show, export and a demo.
+"""The ``jixiao`` command line: ingest, review, rules, list, show, export and a demo.
 
 Each command parses its arguments, calls the library, prints with rich and exits
 0 (ok), 1 (failed files or nothing to do) or 2 (usage, Typer's own). Everything
@@ -19,29 +19,34 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 import jixiao
+from jixiao import cli_review
+from jixiao.cli_support import DbOption
+from jixiao.cli_support import errors_console as _errors
+from jixiao.cli_support import fail as _fail
+from jixiao.cli_support import open_database as _open_database
+from jixiao.cli_support import rich_table as _table
 from jixiao.ingest import IngestError, iter_document_paths, read_disclosure
 from jixiao.model import Disclosure, Money, PlanKind, Project, TargetKind, TargetValue
 from jixiao.store import (
     DocumentSummary,
-    connect,
     find_documents,
     list_documents,
     load_disclosure,
     load_disclosures,
-    resolve_database_url,
     save_disclosure,
 )
 from jixiao.store.records import unparsed_target_count
 
 app = typer.Typer(
     name="jixiao",
-    help="绩效（jixiao）：读取、存储、查看和导出部门预算公开文件。",
+    help="绩效（jixiao）：读取、审核、存储、查看和导出部门预算公开文件。",
     no_args_is_help=True,
     add_completion=False,
 )
+
+cli_review.register(app)
 
 STATUS_LABELS = {
     "inserted": "[green]新增[/]",
@@ -57,16 +62,6 @@ TARGET_KINDS = {
 }
 
 PLAN_KINDS = {PlanKind.PERCENT: "累计百分比", PlanKind.AMOUNT: "累计金额（项目金额单位）"}
-
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="数据库：SQLAlchemy URL 或 SQLite 文件路径；默认取环境变量 "
-        "JIXIAO_DATABASE_URL，否则为当前目录下的 jixiao.db。",
-        show_default=False,
-    ),
-]
 
 
 class ExportFormat(StrEnum):
@@ -99,42 +94,7 @@ def main(
         typer.Option("--version", callback=_version, is_eager=True, help="显示版本号并退出。"),
     ] = False,
 ) -> None:
-    """绩效（jixiao）：读取、存储、查看和导出部门预算公开文件。"""
-
-
-def _table(title: str, headers: str, numeric: str = "") -> Table:
-    """A table of space-separated ``headers``; ``numeric`` ones are right-aligned.
-
-    Text folds rather than being cut, so nothing is hidden on a narrow terminal.
-    """
-    table = Table(title=title)
-    for header in headers.split():
-        right = header in numeric.split()
-        table.add_column(header, justify="right" if right else "left", overflow="fold")
-    return table
-
-
-def _errors() -> Console:
-    """Where errors go: standard error, so standard output stays the report."""
-    return Console(stderr=True)
-
-
-def _fail(message: str) -> typer.Exit:
-    """Print ``message`` as an error and give the exit (status 1) to raise."""
-    _errors().print(f"[bold red]错误[/]：{escape(message)}")
-    return typer.Exit(1)
-
-
-def _open_database(db: str | None) -> sa.Engine:
-    url = resolve_database_url(db)
-    try:
-        shown = sa.engine.make_url(url).render_as_string(hide_password=True)
-    except Exception as error:  # a malformed URL
-        raise _fail(f"数据库地址无效：{url}（{error}）") from error
-    try:
-        return connect(url)
-    except Exception as error:  # any failure to open is the user's to fix, not a crash
-        raise _fail(f"无法打开数据库 {shown}：{error}") from error
+    """绩效（jixiao）：读取、审核、存储、查看和导出部门预算公开文件。"""
 
 
 # --- ingest ---------------------------------------------------------------------------

@@ -145,6 +145,19 @@ def _finding_from(data: Json) -> Finding:
     )
 
 
+def finding_to_dict(f: Finding) -> Json:
+    """A finding in the interchange format (as in a disclosure's ``notes``).
+
+    Raises ``ValueError`` for a finding with a repeated field name.
+    """
+    return _finding(f)
+
+
+def finding_from_dict(data: Json) -> Finding:
+    """The finding :func:`finding_to_dict` wrote."""
+    return _finding_from(data)
+
+
 # --- budget tables --------------------------------------------------------------------
 
 

@@ -263,8 +263,14 @@ class _Packer:
             raise ValueError(f"finding {f.rule!r} has duplicate field names: {names}")
         fields = [item for pair in f.fields for item in pair]
         packed = [f.rule, f.severity, f.message, self.loc(f.location), f.quote, fields]
-        subject = [f.family, f.project_seq, f.project_title, f.indicator_index,
-                   f.indicator_name, f.code]
+        subject = [
+            f.family,
+            f.project_seq,
+            f.project_title,
+            f.indicator_index,
+            f.indicator_name,
+            f.code,
+        ]
         if any(value is not None for value in subject):
             packed.append(subject)
         return packed

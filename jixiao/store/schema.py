@@ -202,6 +202,63 @@ spending_plan = sa.Table(
     _cascade(["document_id", "project_position"], "projects", ["document_id", "position"]),
 )
 
+# --- reviews (审核) -------------------------------------------------------------------
+# One row per review run of a stored document; its findings and grades hang off it.
+# ``ruleset_version`` (RuleSet.version) tells whether two reviews ran the same rules.
+
+reviews = sa.Table(
+    "reviews",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("document_id", sa.Integer, nullable=False),
+    sa.Column("ruleset_version", sa.String(64), nullable=False),
+    sa.Column("jixiao_version", sa.String(32), nullable=False),
+    sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("selection", sa.Text, nullable=False),  # JSON {"select": [...], "ignore": [...]}
+    sa.Column("score", sa.Numeric, nullable=False),
+    sa.Column("grade", sa.String(16), nullable=False),
+    sa.Column("errors", sa.Integer, nullable=False),
+    sa.Column("warnings", sa.Integer, nullable=False),
+    sa.Column("infos", sa.Integer, nullable=False),
+    sa.Index("ix_reviews_document_id", "document_id"),
+    _cascade(["document_id"], "documents", ["id"]),
+)
+
+review_grades = sa.Table(
+    "review_grades",
+    metadata,
+    sa.Column("review_id", sa.Integer, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("project_seq", sa.Integer, nullable=False),
+    sa.Column("project_title", sa.Text, nullable=False),
+    sa.Column("score", sa.Numeric, nullable=False),
+    sa.Column("grade", sa.String(16), nullable=False),
+    _cascade(["review_id"], "reviews", ["id"]),
+)
+
+findings = sa.Table(
+    "findings",
+    metadata,
+    sa.Column("review_id", sa.Integer, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("rule", sa.String(64), nullable=False),
+    sa.Column("severity", sa.String(16), nullable=False),
+    sa.Column("family", sa.String(32)),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("project_seq", sa.Integer),
+    sa.Column("indicator_index", sa.Integer),
+    sa.Column("code", sa.String(64)),
+    sa.Column("table_title", sa.Text),
+    sa.Column("line", sa.Integer),
+    sa.Column("page", sa.Integer),
+    sa.Column("quote", sa.Text),
+    _location(),
+    # The finding in the interchange format (model.codec.finding_to_dict), read back exactly.
+    sa.Column("content", sa.Text, nullable=False),
+    sa.Index("ix_findings_rule", "rule"),
+    _cascade(["review_id"], "reviews", ["id"]),
+)
+
 # Parents before children: the order rows are inserted in.
 CHILD_TABLES: tuple[sa.Table, ...] = (
     budget_tables,
