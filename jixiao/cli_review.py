@@ -206,7 +206,8 @@ def review_command(
     各单位各年度的当前版本。审核结果同时存入数据库，并与同一单位同一年度的上次审核比较。
     退出码：0 无问题；1 有 --fail-on 级别及以上的问题或文件读取失败；2 用法错误。
     """
-    console = Console()
+    # JSON on standard output must stay parseable: the summary then goes to stderr.
+    console = errors_console() if fmt is ReportFormat.JSON and out is None else Console()
     selected, ignored = _selectors(select), _selectors(ignore)
     try:
         RULES.select(selected, ignored)
