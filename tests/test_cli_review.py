@@ -32,7 +32,7 @@ def broken(tmp_path: Path) -> Path:
 
 def test_review__example_is_clean_of_errors_and_stored(tmp_path: Path) -> None:
     db = str(tmp_path / "r.db")
-    result = run("review", str(EXAMPLE), "--db", db)
+    result = run("review", str(EXAMPLE.parent), "--db", db)  # the README's main job
     assert result.exit_code == 0, result.output
     assert "审核结果" in result.output and "999001" in result.output
     engine = connect(f"sqlite:///{db}")
