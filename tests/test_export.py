@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -210,3 +211,20 @@ def test_format_doc__lists_every_export_column() -> None:
         assert [key for key, _ in sheet.columns] == re.findall(
             r"\b([a-z][a-z0-9_]*)\b", row.split("|")[3]
         )
+
+
+def test_export_xlsx__document_text_is_never_a_formula_nor_breaks_the_file(
+    tmp_path: Path,
+) -> None:
+    original = sample_disclosure()
+    project = original.projects[0]
+    odd = dataclasses.replace(project, purpose="=SUM(A1:A9)", project_name="办公\x07设备")
+    path = export_xlsx(
+        [dataclasses.replace(original, projects=(odd, *original.projects[1:]))],
+        tmp_path / "odd.xlsx",
+    )
+    projects = load_workbook(path)["项目"]
+    keys = [c.value for c in projects[2]]
+    purpose = projects.cell(row=3, column=keys.index("purpose") + 1)
+    assert (purpose.value, purpose.data_type) == ("=SUM(A1:A9)", "s")
+    assert projects.cell(row=3, column=keys.index("project_name") + 1).value == "办公\ufffd设备"

@@ -255,12 +255,20 @@ def export_xlsx(disclosures: Iterable[Disclosure], out: Path) -> Path:
     # Imported here: openpyxl takes ~0.15 s to import and only this export needs it.
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     bold, grey = Font(bold=True), Font(italic=True, color="808080")
 
     def cell(ws: Any, value: Any, *, font: Font | None = None) -> Any:
+        if isinstance(value, str):
+            # Control characters are illegal in XLSX: show that something was there.
+            value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+            if value.startswith("=") and font is None:
+                text = WriteOnlyCell(ws, value=value)
+                text.data_type = "s"  # a document's text is never a formula
+                return text
         if font is None and not isinstance(value, Decimal | dt.date):
             return value  # plain values need no cell object
         result = WriteOnlyCell(ws, value=value)
