@@ -107,23 +107,20 @@ def _print_summary(console: Console, reviewed: list[Reviewed], failed: int) -> N
             r.grade.grade.label,
         )
     console.print(table)
-    families = [
-        f for f in FAMILIES if any(x.family == f for i in reviewed for x in i.result.findings)
-    ]
-    if families:
-        by_family = rich_table(
-            "按类别统计（错误/警告/提示）",
-            "文件 " + " ".join(FAMILIES[f] for f in families),
-        )
-        for item in reviewed:
-            cells = []
-            for family in families:
-                counts = [
-                    sum(1 for x in item.result.findings if x.family == family and x.severity is s)
-                    for s in Severity
-                ]
-                cells.append("/".join(map(str, counts)))
-            by_family.add_row(escape(Path(item.result.disclosure.source.path).name), *cells)
+    by_family = rich_table("按类别统计", "类别 错误 警告 提示", numeric="错误 警告 提示")
+    for family, name in FAMILIES.items():
+        counts = [
+            sum(
+                1
+                for item in reviewed
+                for f in item.result.findings
+                if f.family == family and f.severity is s
+            )
+            for s in Severity
+        ]
+        if any(counts):
+            by_family.add_row(f"{name}（{family}）", *map(str, counts))
+    if by_family.row_count:
         console.print(by_family)
     for item in reviewed:
         if item.comparison is not None:
