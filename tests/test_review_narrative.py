@@ -51,8 +51,8 @@ from jixiao.review.figures import (
     money_figures,
     normalise_name,
     quantity_figures,
-    table_figures,
 )
+from jixiao.review.table_figures import table_figures
 
 DEMO = Path(__file__).parent.parent / "examples" / "demo-999001-2025.txt"
 
