@@ -130,6 +130,7 @@ def parse_department_goals(
                 heading="",
                 paragraphs=tuple(p.text for p in leftover),
                 location=location.at(line=leftover[0].line),
+                paragraph_lines=tuple(p.line for p in leftover),
             )
         )
     if not parts:
@@ -144,6 +145,7 @@ def parse_department_goals(
                 heading=headings["sub"].text,
                 paragraphs=tuple(p.text for p in intro),
                 location=location.at(line=intro[0].line),
+                paragraph_lines=tuple(p.line for p in intro),
             )
         )
     safeguards: list[str] = []

@@ -321,11 +321,13 @@ def read_pdf_extraction(text: str, *, path: str, fiscal_year: int | None) -> Doc
         if i not in structural and not _PART.match(line[1])
     ]
     if leftover:
+        joined = join_wrapped(leftover)
         parts.narrative.append(
             NarrativeSection(
                 heading="",
-                paragraphs=tuple(p.text for p in join_wrapped(leftover)),
+                paragraphs=tuple(p.text for p in joined),
                 location=Location(file=path, line=leftover[0][0]),
+                paragraph_lines=tuple(p.line for p in joined),
             )
         )
     for position, start in enumerate(titles):

@@ -228,6 +228,7 @@ def read_word_export(text: str, *, path: str, fiscal_year: int | None) -> Docume
                     heading=heading,
                     paragraphs=tuple(p.text for p in paragraphs),
                     location=Location(file=path, line=line),
+                    paragraph_lines=tuple(p.line for p in paragraphs),
                 )
             )
         paragraphs = []

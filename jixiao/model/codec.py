@@ -292,6 +292,7 @@ def _narrative(n: NarrativeSection) -> Json:
         "heading": n.heading,
         "paragraphs": list(n.paragraphs),
         "location": _location(n.location),
+        **({"paragraph_lines": list(n.paragraph_lines)} if n.paragraph_lines else {}),
     }
 
 
@@ -300,6 +301,7 @@ def _narrative_from(data: Json) -> NarrativeSection:
         heading=data["heading"],
         paragraphs=tuple(data["paragraphs"]),
         location=_location_from(data.get("location")),
+        paragraph_lines=tuple(data.get("paragraph_lines") or ()),
     )
 
 

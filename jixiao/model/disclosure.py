@@ -23,11 +23,24 @@ class YearEvidence(StrEnum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NarrativeSection:
-    """A heading and the paragraphs under it, as printed (情况说明, 名词解释 …)."""
+    """A heading and the paragraphs under it, as printed (情况说明, 名词解释 …).
+
+    ``paragraph_lines`` gives the 1-based line each paragraph starts on, one per
+    paragraph, so a finding about one sentence can point at its line; it is
+    empty when the source gives no lines.
+    """
 
     heading: str
     paragraphs: tuple[str, ...]
     location: Location | None = None
+    paragraph_lines: tuple[int, ...] = ()
+
+    def paragraph_location(self, index: int) -> Location | None:
+        """Where paragraph ``index`` (0-based) starts; the section's location
+        when its line is unknown."""
+        if self.location is not None and index < len(self.paragraph_lines):
+            return self.location.at(line=self.paragraph_lines[index])
+        return self.location
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

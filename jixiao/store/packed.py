@@ -31,7 +31,7 @@ Layout (``docs/format.md`` §9 lists it for SQL users), version 1::
                 level2_carried, level3, description, target_raw, target_kind,
                 target_operator, target_value, target_unit, target_wording,
                 target_direction, target_deadline, basis, weight, direction, loc]
-    narrative  [heading, [paragraph…], loc]
+    narrative  [heading, [paragraph…], loc, [paragraph line…]]
     note       [rule, severity, message, loc, quote, [name, value, name, value …]
                (, [family, project_seq, project_title, indicator_index, indicator_name, code])]
     loc        [line, page, table, row, column] (+ file, only when it is not the
@@ -176,7 +176,10 @@ class _Packer:
                 loc(g.location),
             ],
             [self.project(p) for p in d.projects],
-            [[n.heading, list(n.paragraphs), loc(n.location)] for n in d.narrative],
+            [
+                [n.heading, list(n.paragraphs), loc(n.location), list(n.paragraph_lines)]
+                for n in d.narrative
+            ],
             [self.finding(f) for f in d.notes],
         ]
 
@@ -337,8 +340,14 @@ class _Unpacker:
             department_goals=self.goals(data[8]),
             projects=tuple(self.project(p) for p in data[9]),
             narrative=tuple(
-                NarrativeSection(heading=h, paragraphs=tuple(p), location=self.loc(loc))
-                for h, p, loc in data[10]
+                NarrativeSection(
+                    heading=n[0],
+                    paragraphs=tuple(n[1]),
+                    location=self.loc(n[2]),
+                    # Older stored content has no paragraph lines.
+                    paragraph_lines=tuple(n[3]) if len(n) > 3 else (),
+                )
+                for n in data[10]
             ),
             notes=tuple(self.finding(f) for f in data[11]),
         )
