@@ -120,7 +120,7 @@ _ITEM_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # Words that may stand before an item's name without narrowing it.
 _HARMLESS = re.compile(
     r"(我|本)(部门|单位|局|中心)|部门|单位|财政拨款|日常|一般公共预算(财政)?(拨款)?|全年|年度|本年"
-    r"|当年|共|合计|安排|用于|[\u4e00-\u9fa5]{2,24}?(中心|局|办公室|委员会|站|所|院|馆|处|队)"
+    r"|当年|共|合计|安排|用于|[\u4e00-\u9fa5]{2,24}?(中心|局|办公室|委员会|站|所|院|馆|处|队|小学|中学|大学|学校|幼儿园)"
 )
 
 # Goods, works and services are named by one word, so only inside a 政府采购 sentence.

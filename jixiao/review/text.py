@@ -49,5 +49,4 @@ def format_review(result: ReviewResult, findings: Iterable[Finding] | None = Non
     return "\n".join(lines)
 
 
-
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
