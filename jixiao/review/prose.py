@@ -9,17 +9,26 @@ these iterators say once which texts those are and where each stands.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from jixiao.model import Disclosure, Location, NarrativeSection, Project
 
 
 def paragraphs(disclosure: Disclosure) -> Iterator[tuple[NarrativeSection, str]]:
-    """(section, text) of each narrative section's heading and paragraphs."""
+    """(section, text) of each narrative section's heading and paragraphs.
+
+    For a paragraph, the section given is located at the paragraph's own line
+    (when the reader recorded it), so a finding about a sentence points there.
+    """
     for section in disclosure.narrative:
         if section.heading:
             yield section, section.heading
-        for paragraph in section.paragraphs:
-            yield section, paragraph
+        for index, paragraph in enumerate(section.paragraphs):
+            located = section.paragraph_location(index)
+            yield (
+                (section if located == section.location else replace(section, location=located)),
+                paragraph,
+            )
 
 
 def goal_texts(disclosure: Disclosure) -> Iterator[tuple[Location | None, str, str]]:
