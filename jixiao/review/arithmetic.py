@@ -1,9 +1,11 @@
 """Review rules: arithmetic (表内表间勾稽) — the sums within and across the budget tables.
 
-What adds up to what, the rounding tolerance and which cell a mismatch is reported on are
-explained in :mod:`jixiao.review.budget_tree`; the rules here turn its mismatches into
-findings, and check what needs no tree: classification codes (RULES.md §6.9), cells that are
-not numbers, the procurement table's 数量 × 单价, a project's 预算数 = 财政资金 + 其他资金.
+What adds up to what and which cell a mismatch is reported on are explained in
+:mod:`jixiao.review.budget_tree`, the rounding tolerance in :mod:`jixiao.review.precision`,
+the comparisons across tables in :mod:`jixiao.review.budget_cross`; the rules here turn the
+mismatches into findings, and check what needs no tree: classification codes (RULES.md §6.9),
+cells that are not numbers, the procurement table's 数量 × 单价, a project's
+预算数 = 财政资金 + 其他资金.
 
 A mismatch names the table, the row, the column, the expected sum, the printed value and the
 difference, with the table's unit (元 or 万元); its location is the printed cell, its quote
@@ -30,18 +32,9 @@ from jixiao.model import (
     TableKind,
     convert,
 )
-from jixiao.review.budget_tree import (
-    Check,
-    Mismatch,
-    Num,
-    audit,
-    cell_number,
-    column_label,
-    is_additive,
-    is_dash,
-    is_percent,
-    number,
-)
+from jixiao.review.budget_grid import Check, Mismatch, column_label, is_additive
+from jixiao.review.budget_tree import audit
+from jixiao.review.precision import Num, cell_number, is_dash, is_percent, number
 from jixiao.review.registry import Hit, hit, rule
 
 _TOTAL_ROW = re.compile(r"合计|总计|小计")
