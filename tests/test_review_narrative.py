@@ -344,7 +344,7 @@ def test_figure_mismatch__consistent_prose_is_silent():
 
 def test_figure_mismatch__a_school_naming_itself_is_still_compared():
     """A unit name ending in 小学/学校/幼儿园 is the speaker, not a narrowing of the item."""
-    for name in ("示范县实验小学", "示范县第一中学", "示范县机关幼儿园"):
+    for name in ("示范县实验小学", "示范县第一中学", "示范县机关幼儿园", "示范县机关事务服务中心"):
         doc = prose(f"2025年，{name}安排政府采购预算31.00万元。")
         assert found(doc, "narrative-figure-mismatch") == [("narrative-figure-mismatch", None)]
 

@@ -207,7 +207,9 @@ def classify(label: str, *, procurement_sentence: bool = False) -> str | None:
             return _PROCUREMENT_KINDS[kind.group(2)]
         if _SME.search(label) and "预留" in label:
             return PROCUREMENT_SME
-        if any(word in label for word in _PROCUREMENT_KINDS):
+        # The unit's own name (…机关事务服务中心) is not a part: look past it.
+        unnamed = _HARMLESS.sub("", label)
+        if any(word in unnamed for word in _PROCUREMENT_KINDS):
             return None  # "政府采购货物预算" and the like: a part, worded otherwise
     if _FIXED_ASSETS.search(label):
         return None if _NOT_STOCK.search(label) else FIXED_ASSETS
