@@ -526,3 +526,13 @@ def test_parse_number__printed_forms(text, expected):
 def test_parse_number__never_raises(text):
     number = parse_number(text)
     assert number is None or isinstance(number, Decimal)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "unit"),
+    [("0起", "0", "起"), ("≤1宗", "1", "宗"), ("≥3例", "3", "例"), ("≥2种", "2", "种")],
+)
+def test_parse_target__incident_and_case_units(raw: str, value: str, unit: str) -> None:
+    """Safety and case counts (安全事故0起, 投诉≤1宗) carry their unit, not leftover wording."""
+    target = parse_target(raw)
+    assert (target.value, target.unit, target.wording) == (Decimal(value), unit, None)
