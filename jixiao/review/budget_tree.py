@@ -39,7 +39,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import lru_cache
 
 from jixiao.model import (
     BudgetColumn,
@@ -72,21 +71,19 @@ from jixiao.review.budget_grid import (
     side_sections,
     strip_numbering,
 )
+from jixiao.review.memo import per_document
 from jixiao.review.precision import ZERO, bound, cell_number
 
 _SUBTOTAL = re.compile(r"小计")
 
 
+@per_document
 def audit(disclosure: Disclosure) -> tuple[Mismatch, ...]:
     """Every mismatch of ``disclosure``'s tables, in the order found; never raises on odd
-    tables. Memoised on the tables, so the rules of one review share one audit."""
-    try:
-        return _audit(disclosure.budget_tables, disclosure.money_unit)
-    except TypeError:  # a table that cannot be hashed (not from our readers): no memo
-        return _audit.__wrapped__(disclosure.budget_tables, disclosure.money_unit)
+    tables. Memoised per document, so the rules of one review share one audit."""
+    return _audit(disclosure.budget_tables, disclosure.money_unit)
 
 
-@lru_cache(maxsize=8)
 def _audit(tables_: tuple[BudgetTable, ...], unit: MoneyUnit | None) -> tuple[Mismatch, ...]:
     result = Audit()
     tables = [

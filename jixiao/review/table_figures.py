@@ -56,6 +56,7 @@ from jixiao.review.figures import (
     half_ulp,
     row_name,
 )
+from jixiao.review.memo import per_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +181,7 @@ _CATALOGUE = {"A": PROCUREMENT_GOODS, "B": PROCUREMENT_WORKS, "C": PROCUREMENT_S
 _CATALOGUE_NAMES = {"A": "货物", "B": "工程", "C": "服务"}
 
 
+@per_document
 def table_figures(disclosure: Disclosure) -> dict[str, list[TableFigure]]:
     """For each item, the amounts the tables give it, most authoritative first.
 
@@ -187,7 +189,7 @@ def table_figures(disclosure: Disclosure) -> dict[str, list[TableFigure]]:
     and of the 一般公共预算支出表 differ when a unit has other funds). Blank leaf cells
     count as 0; a blank total row counts as unknown, except where its parts give it
     (公务用车购置及运维费 = 购置费 + 运行维护费). Function-class (类) rows of the
-    支出总表 are keyed ``class:<name>``.
+    支出总表 are keyed ``class:<name>``. Memoised per document (read-only result).
     """
     found: dict[str, list[TableFigure]] = {}
 
