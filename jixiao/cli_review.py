@@ -107,19 +107,18 @@ def _print_summary(console: Console, reviewed: list[Reviewed], failed: int) -> N
             r.grade.grade.label,
         )
     console.print(table)
-    by_family = rich_table("按类别统计", "类别 错误 警告 提示", numeric="错误 警告 提示")
-    for family, name in FAMILIES.items():
-        counts = [
-            sum(
-                1
-                for item in reviewed
-                for f in item.result.findings
-                if f.family == family and f.severity is s
-            )
-            for s in Severity
-        ]
-        if any(counts):
-            by_family.add_row(f"{name}（{family}）", *map(str, counts))
+    by_family = rich_table("按类别统计", "文件 类别 错误 警告 提示", numeric="错误 警告 提示")
+    for item in reviewed:
+        name = escape(Path(item.result.disclosure.source.path).name)
+        rows = []
+        for family, label in FAMILIES.items():
+            found = [f for f in item.result.findings if f.family == family]
+            if found:
+                counts = [sum(1 for f in found if f.severity is s) for s in Severity]
+                rows.append((f"{label}（{family}）", *map(str, counts)))
+        for position, row in enumerate(rows):
+            last = position == len(rows) - 1
+            by_family.add_row(name if position == 0 else "", *row, end_section=last)
     if by_family.row_count:
         console.print(by_family)
     for item in reviewed:
