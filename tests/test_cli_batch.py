@@ -24,7 +24,9 @@ def test_ingest__bad_files_fail_alone_good_files_stored(seed_path, tmp_path):
     cut = text[: text.index("\t平均每区每年成本费用") + 20]
     (folder / "d_truncated.txt").write_text(cut, encoding="utf-8")
     (folder / "e_poem.txt").write_text("床前明月光，疑是地上霜。\n" * 30, encoding="utf-8")
-    (folder / "f_gb18030.txt").write_bytes(seed_path("004").read_text(encoding="utf-8").encode("gb18030"))
+    (folder / "f_gb18030.txt").write_bytes(
+        seed_path("004").read_text(encoding="utf-8").encode("gb18030")
+    )
     url = f"sqlite:///{tmp_path / 'batch.db'}"
 
     result = CliRunner().invoke(app, ["ingest", str(folder), "--db", url], env={"COLUMNS": "300"})
