@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from jixiao.model import Disclosure, Indicator, Location, Project, Severity
+from jixiao.model import Disclosure, Finding, Indicator, Location, Project, Severity
+from jixiao.review.findings import finding_from_hit
 
 FAMILIES: dict[str, str] = {
     "arithmetic": "表内表间勾稽",
@@ -122,10 +123,11 @@ class Rule:
         """
         return self.message.format_map({k: _text(v) for k, v in fields.items()})
 
-    def findings(self, disclosure: Disclosure, severity: Severity | None = None) -> Iterator[Any]:
-        """Run the rule on ``disclosure``; yield :class:`~jixiao.model.Finding` s."""
-        from jixiao.review.findings import finding_from_hit
-
+    def findings(
+        self, disclosure: Disclosure, severity: Severity | None = None
+    ) -> Iterator[Finding]:
+        """Run the rule on ``disclosure``; yield its findings, with ``severity``
+        instead of the rule's own when given."""
         for found in self.check(disclosure):
             yield finding_from_hit(self, found, severity or self.severity)
 
