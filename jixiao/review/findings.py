@@ -25,7 +25,7 @@ def finding_from_hit(rule: Rule, found: Hit, severity: Severity) -> Finding:
         message=rule.render(found.fields),
         location=location,
         quote=found.quote,
-        fields=tuple((name, _text(value)) for name, value in found.fields.items()),
+        fields=tuple((name, field_text(value)) for name, value in found.fields.items()),
         family=rule.family,
         project_seq=None if found.project is None else found.project.seq,
         project_title=None if found.project is None else found.project.title,
@@ -35,7 +35,8 @@ def finding_from_hit(rule: Rule, found: Hit, severity: Severity) -> Finding:
     )
 
 
-def _text(value: object) -> str:
+def field_text(value: object) -> str:
+    """How a message field is shown: ``str()``, except decimals without exponent."""
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)

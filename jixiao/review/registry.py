@@ -15,11 +15,10 @@ import inspect
 import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from jixiao.model import Disclosure, Finding, Indicator, Location, Project, Severity
-from jixiao.review.findings import finding_from_hit
+from jixiao.review.findings import field_text, finding_from_hit
 
 FAMILIES: dict[str, str] = {
     "arithmetic": "表内表间勾稽",
@@ -121,7 +120,7 @@ class Rule:
 
         Raises ``KeyError`` when a template field is missing (a bug in the rule).
         """
-        return self.message.format_map({k: _text(v) for k, v in fields.items()})
+        return self.message.format_map({k: field_text(v) for k, v in fields.items()})
 
     def findings(
         self, disclosure: Disclosure, severity: Severity | None = None
@@ -130,12 +129,6 @@ class Rule:
         instead of the rule's own when given."""
         for found in self.check(disclosure):
             yield finding_from_hit(self, found, severity or self.severity)
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
 
 
 _KEBAB = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
