@@ -28,7 +28,10 @@ from jixiao.model import (
     Severity,
     SpendingCheckpoint,
 )
+from jixiao.review.precision import half_unit
 from jixiao.review.registry import Hit, hit, rule
+
+_HALF_ONE = Decimal("0.5")  # no printed value: a whole unit's rounding
 
 _REFERENCE = "RULES.md §7（jixiao practice）"
 _HUNDRED = Decimal(100)
@@ -114,11 +117,7 @@ def _budget(project: Project) -> Decimal | None:
 def _half_unit(*values: Decimal) -> Decimal:
     """Half a unit of the last printed digit of the coarsest of ``values``
     (``53.49`` against ``53.4857`` → 0.005): the rounding two printings allow."""
-    exponent = max(
-        (v.as_tuple().exponent for v in values if isinstance(v.as_tuple().exponent, int)),
-        default=0,
-    )
-    return Decimal(1).scaleb(int(exponent)) / 2
+    return max((half_unit(v) for v in values), default=_HALF_ONE)
 
 
 def _limit(kind: PlanKind, budget: Decimal | None) -> Decimal | None:

@@ -67,6 +67,13 @@ def _printed(raw: str) -> Num | None:
     return None if value is None else _from_value(value, raw)
 
 
+def half_unit(value: Decimal) -> Decimal:
+    """Half a unit of ``value``'s last digit as it is held (``53.49`` → 0.005,
+    ``1.234E+5`` → 50): the most rounding to that digit can hide."""
+    exponent = value.as_tuple().exponent
+    return _HALF.scaleb(exponent) if isinstance(exponent, int) else ZERO
+
+
 def _from_value(value: Decimal, raw: str) -> Num:
     exponent = value.as_tuple().exponent
     decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
