@@ -74,6 +74,9 @@ def test_review_seed__no_rule_crashes_and_every_finding_is_located(key: str, res
 
 
 @pytest.mark.seeds
-def test_review_seed__counts_by_severity_for_the_closing_note(results) -> None:
-    """Not a golden list (that is above): the demo, written to be sound, has no error."""
-    assert results["demo"].count(Severity.ERROR) == 0
+def test_review_seed__demo_has_no_error_and_its_two_planted_flaws_are_found(results) -> None:
+    """The demo is written to be sound except for one ≥9090%及以上 and one blank 依据."""
+    demo = results["demo"]
+    assert demo.count(Severity.ERROR) == 0
+    rules = {f.rule for f in demo.findings}
+    assert {"target-run-together", "basis-empty"} <= rules
