@@ -1,8 +1,9 @@
 """What monitoring and self-evaluation produce: plain frozen records for reports.
 
-Percentages are ``Decimal`` in percent (87.5, not 0.875); points are ``Decimal`` out
-of 100, unrounded (reports round to two places); money is ``Decimal`` in the
-project's ``money_unit``.
+Percentages are ``Decimal`` in percent (87.5, not 0.875); money is ``Decimal`` in the
+project's ``money_unit``. Points (分值, 得分) are ``Decimal`` out of 100 rounded to 0.01
+(ROUND_HALF_UP) as the 自评表 prints them, and totals are sums of the printed points, so a
+printed sheet always adds up.
 """
 
 from __future__ import annotations
@@ -152,7 +153,7 @@ class ScoringMethod(StrEnum):
 class IndicatorScore:
     """One indicator row of the 自评表 and how it was scored.
 
-    ``weight`` is the 分值 and ``score`` the 得分 (points, unrounded); ``deduction`` the
+    ``weight`` is the 分值 and ``score`` the 得分 (points, to 0.01); ``deduction`` the
     points cut for a target set too low (already taken off ``score``).
     ``completion_rate`` is actual ÷ target × 100 where both are numbers.
     ``explanation`` says in Chinese how the score was reached
