@@ -269,3 +269,100 @@ CHILD_TABLES: tuple[sa.Table, ...] = (
     indicators,
     spending_plan,
 )
+
+# --- actuals (执行情况: 绩效运行监控 and 绩效自评) ---------------------------------------
+# One row per filed report version of a unit, year, kind and period; ``content`` holds
+# the whole report (``model.actuals_codec``, compact JSON) and is what load_actuals
+# returns. The derived rows below are for SQL and written in the same transaction.
+
+actuals_reports = sa.Table(
+    "actuals_reports",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("unit_code", sa.String(64), nullable=False),
+    sa.Column("unit_name", sa.Text, nullable=False),
+    sa.Column("fiscal_year", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),  # ActualsKind value
+    sa.Column("period_month", sa.Integer, nullable=False),  # 1–12; a self-evaluation: 12
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("is_current", sa.Boolean, nullable=False),
+    sa.Column("entered_by", sa.Text),
+    sa.Column("entered_at", sa.DateTime(timezone=True)),  # UTC
+    sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),  # UTC
+    sa.Column("source_path", sa.Text),
+    sa.Column("sha256", sa.String(64)),  # of the filed workbook, when read from one
+    sa.Column("disclosure_sha256", sa.String(64)),  # the disclosure the template came from
+    sa.Column("document_id", sa.Integer),
+    sa.Column("content", sa.Text, nullable=False),
+    sa.ForeignKeyConstraint(["document_id"], ["documents.id"], ondelete="SET NULL"),
+    # One row per version of a unit, year, kind and period (and the lookup index).
+    sa.Index(
+        "ix_actuals_reports_key",
+        "unit_code",
+        "fiscal_year",
+        "kind",
+        "period_month",
+        "version",
+        unique=True,
+    ),
+    # At most one current version per unit, year, kind and period.
+    sa.Index(
+        "uq_actuals_reports_current",
+        "unit_code",
+        "fiscal_year",
+        "kind",
+        "period_month",
+        unique=True,
+        sqlite_where=sa.text("is_current"),
+        postgresql_where=sa.text("is_current"),
+    ),
+    sa.Index("ix_actuals_reports_document_id", "document_id"),
+)
+
+actual_projects = sa.Table(
+    "actual_projects",
+    metadata,
+    sa.Column("report_id", sa.Integer, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("project_seq", sa.Integer, nullable=False),
+    sa.Column("project_name", sa.Text, nullable=False),
+    sa.Column("project_code", sa.String(64)),
+    sa.Column("money_unit", sa.String(16)),
+    # The 年度资金总额 (total) funding row, in money_unit (元 or 万元), raw text beside.
+    *(
+        column
+        for part in ("budget_initial", "budget_adjusted", "spent", "projected")
+        for column in (sa.Column(part, sa.Numeric), sa.Column(f"{part}_raw", sa.Text))
+    ),
+    sa.Column("goal_achieved", sa.Text),
+    sa.Column("execution_note", sa.Text),
+    _location(),
+    _cascade(["report_id"], "actuals_reports", ["id"]),
+)
+
+actual_indicators = sa.Table(
+    "actual_indicators",
+    metadata,
+    sa.Column("report_id", sa.Integer, primary_key=True),
+    sa.Column("project_position", sa.Integer, primary_key=True),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column("indicator_index", sa.Integer, nullable=False),
+    sa.Column("level3", sa.Text, nullable=False),
+    sa.Column("actual_raw", sa.Text),
+    sa.Column("actual_value", sa.Numeric),
+    sa.Column("projected_raw", sa.Text),
+    sa.Column("projected_value", sa.Numeric),
+    sa.Column("likelihood", sa.String(16)),  # Likelihood value
+    sa.Column("deviation_causes", sa.Text),  # DeviationCause values joined by ","
+    sa.Column("deviation_note", sa.Text),
+    sa.Column("improvement", sa.Text),
+    sa.Column("remark", sa.Text),
+    sa.Column("achievement", sa.String(16)),  # Achievement value
+    sa.Column("weight", sa.Numeric),  # points (分值)
+    sa.Column("claimed_score", sa.Numeric),  # points the unit claimed (得分)
+    _location(),
+    _cascade(["report_id", "project_position"], "actual_projects", ["report_id", "position"]),
+)
+
+# Parents before children: the order an actuals report's rows are inserted in.
+ACTUALS_CHILD_TABLES: tuple[sa.Table, ...] = (actual_projects, actual_indicators)
