@@ -525,7 +525,8 @@ def test_findings__deviation_reason_by_cause_kind_suffices():
 
 
 def test_findings__indicator_mismatch_missing_unscorable_band():
-    """Row 1 reported as 采购台数 (the table says 台数) → error; row 2 blank → actual
+    """Row 1 reported as 采购台数 (the table says 台数) → error, and the row is not used
+    (scored as missing: 0 points, as monitoring ignores such a row); row 2 blank → actual
     missing (and no deviation warning for it); row 3 words with no band (deadline
     unjudged) → achievement missing; row 4 claimed 9 under 部分达成 → clamped (info,
     no claimed-differs); row 5 12个 against ≥90% → unscorable."""
@@ -539,9 +540,12 @@ def test_findings__indicator_mismatch_missing_unscorable_band():
         reported(i4, "有所改善", band=Achievement.PARTLY, claimed="25", reason="x"),
         reported(i5, "12个", reason="x"),
     )
-    found = score_project(proj, act, CONFIG, unit_code=UNIT).findings
+    scored = score_project(proj, act, CONFIG, unit_code=UNIT)
+    assert scored.indicators[0].score == 0
+    found = scored.findings
     assert [(f.rule, f.severity, f.indicator_index) for f in found] == [
         ("evaluate-indicator-mismatch", Severity.ERROR, 1),
+        ("evaluate-actual-missing", Severity.WARNING, 1),
         ("evaluate-actual-missing", Severity.WARNING, 2),
         ("evaluate-achievement-missing", Severity.WARNING, 3),
         ("evaluate-claimed-score-outside-band", Severity.INFO, 4),

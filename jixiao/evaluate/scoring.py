@@ -170,13 +170,16 @@ def score_project(
     level_sums = [_ZERO] * len(plan.level_weights)
     for indicator, weight, slot in zip(project.indicators, plan.ordered, plan.slots, strict=True):
         actual = by_index.get(indicator.index)
-        score, note = score_with_note(indicator, actual, weight, config)
+        # A row filed against another indicator (a shifted row) is reported and not used,
+        # as monitoring does: scoring it would score the wrong target.
+        used = None if actual is not None and _mismatched(actual, indicator) else actual
+        score, note = score_with_note(indicator, used, weight, config)
         scores.append(score)
         if slot is not None:
             level_sums[slot] += score.score
         # Most indicators need no finding; test that cheaply before building any.
-        if actual is None:
-            if note is not None:
+        if used is None:
+            if note is not None or actual is not None:
                 findings.extend(_indicator_findings(project, indicator, actual, score, note))
             continue
         claimed = actual.claimed_score
@@ -297,6 +300,12 @@ _NOTE_RULES = {
 }
 
 
+def _mismatched(actual: IndicatorActual, indicator: Indicator) -> bool:
+    """True when the row names another 三级指标 (whitespace ignored; blank not compared)."""
+    reported = "".join(actual.level3.split())
+    return bool(reported) and reported != "".join(indicator.level3.split())
+
+
 def _indicator_findings(
     project: Project,
     indicator: Indicator,
@@ -315,17 +324,15 @@ def _indicator_findings(
             name=name, fields=fields, quote=quote,
         )  # fmt: skip
 
-    if actual is not None and actual.level3.strip():
-        reported = "".join(actual.level3.split())
-        if reported != "".join(name.split()):
-            yield make(
-                "evaluate-indicator-mismatch",
-                Severity.ERROR,
-                f"第 {indicator.index} 个指标填报为“{actual.level3}”，"
-                f"公开的绩效目标表为“{name}”，请核对是否错行",
-                ("reported", actual.level3),
-                ("expected", name),
-            )
+    if actual is not None and _mismatched(actual, indicator):
+        yield make(
+            "evaluate-indicator-mismatch",
+            Severity.ERROR,
+            f"第 {indicator.index} 个指标填报为“{actual.level3}”，"
+            f"公开的绩效目标表为“{name}”，请核对是否错行；该行未计分",
+            ("reported", actual.level3),
+            ("expected", name),
+        )
     if note is not None and note is not Note.CLAIMED_CLAMPED:
         yield make(
             _NOTE_RULES[note],
