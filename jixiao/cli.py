@@ -1,4 +1,5 @@
-"""The ``jixiao`` command line: ingest, review, rules, list, show, export and a demo.
+"""The ``jixiao`` command line: ingest, review, rules, list, show, export, a demo, and the
+monitoring and self-evaluation commands (template, actuals, monitor, evaluate).
 
 Each command parses its arguments, calls the library, prints with rich and exits
 0 (ok), 1 (failed files or nothing to do) or 2 (usage, Typer's own). Everything
@@ -21,7 +22,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 import jixiao
-from jixiao import cli_review
+from jixiao import cli_diff, cli_evaluate, cli_review
 from jixiao.cli_support import DbOption
 from jixiao.cli_support import errors_console as _errors
 from jixiao.cli_support import fail as _fail
@@ -47,6 +48,8 @@ app = typer.Typer(
 )
 
 cli_review.register(app)
+cli_evaluate.register(app)
+cli_diff.register(app)
 
 STATUS_LABELS = {
     "inserted": "[green]新增[/]",
