@@ -4,7 +4,8 @@ Readers are layered — bytes → text (``decode``) → cells and rows (``word_c
 ``pdf_lines``) → typed records — and chosen by the content, not the file name.
 """
 
+from jixiao.ingest.docx_reader import docx_text
 from jixiao.ingest.errors import IngestError
 from jixiao.ingest.reader import iter_document_paths, parse_disclosure, read_disclosure
 
-__all__ = ["IngestError", "iter_document_paths", "parse_disclosure", "read_disclosure"]
+__all__ = ["IngestError", "docx_text", "iter_document_paths", "parse_disclosure", "read_disclosure"]

@@ -1,8 +1,10 @@
 """Entry points: read a file (or bytes) into a :class:`~jixiao.model.Disclosure`.
 
-The layout is detected from the content, never from the file name; the fiscal
-year is read from the raw text first because some targets need it
-(``11月底前`` is a date only once the year is known).
+The format (text, .docx; PDF and Excel refused for now) and the layout are
+detected from the content, never from the file name (``sniff``). A .docx is turned
+into the Word-export text Word itself would save (``docx_reader``) and read by the
+same parser. The fiscal year is read from the raw text first because some
+targets need it (``11月底前`` is a date only once the year is known).
 """
 
 from __future__ import annotations
@@ -13,19 +15,24 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from jixiao.ingest.document import detect_layout, infer_fiscal_year
+from jixiao.ingest.docx_reader import DOCX_NOTE_RULE, docx_text
 from jixiao.ingest.errors import IngestError
 from jixiao.ingest.pdf_extraction import read_pdf_extraction
+from jixiao.ingest.sniff import DEFAULT_MAX_UNPACKED_BYTES, FileFormat, refusal, sniff_format
 from jixiao.ingest.tables import split_unit_line
 from jixiao.ingest.text import decode
 from jixiao.ingest.word_export import read_word_export
-from jixiao.model import Disclosure, Layout, MoneyUnit, Source
+from jixiao.model import Disclosure, Finding, Layout, Location, MoneyUnit, Severity, Source
 
-DOCUMENT_SUFFIXES = (".txt",)
+DOCUMENT_SUFFIXES = (".txt", ".docx")
 
 
-def read_disclosure(path: str | Path) -> Disclosure:
-    """Read the disclosure in ``path``.
+def read_disclosure(
+    path: str | Path, *, max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES
+) -> Disclosure:
+    """Read the disclosure in ``path`` (text or .docx, told apart by content).
 
+    ``max_unpacked_bytes`` bounds what a .docx may inflate to (default 200 MB).
     Raises :class:`~jixiao.ingest.IngestError` (Chinese message, file and line)
     when the file cannot be read or is not a readable disclosure.
     """
@@ -34,23 +41,38 @@ def read_disclosure(path: str | Path) -> Disclosure:
         data = path.read_bytes()
     except OSError as error:
         raise IngestError(f"无法打开文件（{error.strerror or error}）。", path=str(path)) from error
-    return parse_disclosure(data, path=str(path))
+    return parse_disclosure(data, path=str(path), max_unpacked_bytes=max_unpacked_bytes)
 
 
-def parse_disclosure(data: bytes, *, path: str) -> Disclosure:
+def parse_disclosure(
+    data: bytes, *, path: str, max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES
+) -> Disclosure:
     """Parse the bytes of a document; ``path`` names it in locations and errors.
 
-    Raises :class:`IngestError` for empty or binary input, text of another genre,
-    a document without unit code or fiscal year, or a table cut off mid-row.
+    Raises :class:`IngestError` for empty or binary input, a format not read yet
+    (PDF, Excel, legacy .doc), a broken .docx or one inflating past
+    ``max_unpacked_bytes``, text of another genre, a document without unit code or
+    fiscal year, or a table cut off mid-row.
     """
-    text, encoding = decode(data, path=path)
-    layout = detect_layout(text)
-    if layout is None:
-        raise IngestError(
-            "不是可识别的部门预算公开文档：未找到预算表格或绩效目标表"
-            "（支持 Word 导出文本和 PDF 提取文本两种版式）。",
-            path=path,
-        )
+    fmt = sniff_format(data)
+    notes: list[Finding] = []
+    if fmt is FileFormat.DOCX:
+        text = _docx_text(data, path=path, max_unpacked_bytes=max_unpacked_bytes)
+        layout, encoding = Layout.WORD_EXPORT, "utf-8"
+        notes.append(_docx_note(path))
+    else:
+        message = refusal(fmt)
+        if message is not None:
+            raise IngestError(message, path=path)
+        text, encoding = decode(data, path=path)
+        detected = detect_layout(text)
+        if detected is None:
+            raise IngestError(
+                "不是可识别的部门预算公开文档：未找到预算表格或绩效目标表"
+                "（支持 Word 导出文本和 PDF 提取文本两种版式）。",
+                path=path,
+            )
+        layout = detected
     year = infer_fiscal_year(text)
     fiscal_year = year[0] if year else None
     if layout is Layout.WORD_EXPORT:
@@ -92,7 +114,41 @@ def parse_disclosure(data: bytes, *, path: str) -> Disclosure:
         department_goals=found.goals,
         projects=tuple(found.projects),
         narrative=tuple(found.narrative),
-        notes=tuple(found.notes),
+        notes=(*notes, *found.notes),
+    )
+
+
+_DISCLOSURE_WORDS = ("一级指标", "绩效目标表", "预算数", "预算年度")
+
+
+def _docx_text(data: bytes, *, path: str, max_unpacked_bytes: int) -> str:
+    """The Word-export text of a .docx; raises :class:`IngestError` when it is empty
+    or not a disclosure. Its layout is Word export by construction, so a document
+    with few tables passes when it has one and a disclosure's words."""
+    text = docx_text(data, path=path, max_unpacked_bytes=max_unpacked_bytes)
+    if not text.strip():
+        raise IngestError("Word 文档为空，没有可读取的内容。", path=path)
+    has_table = text.startswith("\t") or "\n\t" in text
+    if detect_layout(text) is None and not (
+        has_table and any(word in text for word in _DISCLOSURE_WORDS)
+    ):
+        raise IngestError(
+            "Word 文档中没有可识别的部门预算公开内容：未找到预算表格或绩效目标表。",
+            path=path,
+        )
+    return text
+
+
+def _docx_note(path: str) -> Finding:
+    """The reader note saying what the line numbers of a .docx refer to."""
+    return Finding(
+        rule=DOCX_NOTE_RULE,
+        severity=Severity.INFO,
+        message=(
+            "从 Word（.docx）文档读取：行号指按 Word“纯文本”导出规则生成的文本行"
+            "（jixiao.ingest.docx_text 可重现）；表名和表内行序号与文档一致。"
+        ),
+        location=Location(file=path),
     )
 
 

@@ -1,0 +1,316 @@
+"""DOCX → Word-export text, so a .docx is read by the Word-export parser.
+
+Word's own "save as plain text" is the layout ``word_cells`` reads (LAYOUTS.md):
+a paragraph is a line; a table cell is a line starting with a tab, its further
+paragraphs follow without one; a horizontally merged cell (``w:gridSpan``) is
+printed once; a vertically merged cell's continuation (``w:vMerge`` without
+``restart``) is printed as a blank cell, so the 一级/二级 name above carries down;
+a blank line ends each row. :func:`docx_text` walks the document body's XML in
+order (paragraphs and tables interleaved, through content controls) and prints
+exactly that, so a .docx and its text export read into the same model. The XML
+is read with lxml directly, entities off: python-docx's ``row.cells`` repeats a
+merged cell's text in every grid column it covers, and its objects cost more than
+the walk itself.
+
+Two things are cleaned on the way, because the text export would mislead the
+parser: a grid column that is blank in every row (an "extra blank column" left in
+by hand) is dropped, and empty paragraphs inside a cell are skipped (Word prints
+them as blank lines, which read as row ends). Paragraphs that carry a
+``_Toc`` bookmark or a heading style are printed with a ``[bookmark: _Toc]``
+marker, as Word prints TOC bookmarks, so they read as section headings.
+
+Line numbers in locations of a .docx refer to this text: ``docx_text`` reproduces
+it, and it follows the document's order, so table titles and row numbers stay
+those a person sees in Word.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+
+from lxml import etree
+
+from jixiao.ingest.errors import IngestError
+from jixiao.ingest.sniff import DEFAULT_MAX_UNPACKED_BYTES, open_zip
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
+    f"{_W}p",
+    f"{_W}tbl",
+    f"{_W}tr",
+    f"{_W}tc",
+    f"{_W}sdt",
+    f"{_W}sdtContent",
+)
+_CUSTOM_XML = f"{_W}customXml"
+_T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
+_VAL = f"{_W}val"
+# Subtrees that hold no printed text of their own paragraph: properties, deleted
+# text, the fallback copy of alternate content, field instructions.
+_SKIP = frozenset(
+    {
+        f"{_W}pPr",
+        f"{_W}rPr",
+        f"{_W}del",
+        f"{_W}moveFrom",
+        f"{_W}instrText",
+        f"{_W}delText",
+        f"{_W}sdtPr",
+        f"{_MC}Fallback",
+        f"{_W}footnoteReference",
+        f"{_W}commentReference",
+    }
+)
+_HEADING_STYLE = re.compile(r"^(heading|标题)\s*\d$", re.IGNORECASE)
+_TOC_MARKER = "[bookmark: _Toc]"
+
+#: Rule id of the reader note saying that lines are those of the generated text.
+DOCX_NOTE_RULE = "ingest-docx-lines"
+
+
+def docx_text(
+    data: bytes, *, path: str, max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES
+) -> str:
+    """The Word-export text of the .docx in ``data`` (see the module docstring).
+
+    Raises :class:`IngestError` for a broken archive, one that would inflate past
+    ``max_unpacked_bytes`` (a zip bomb), a ZIP without a Word main document, or
+    a document whose XML cannot be read.
+    """
+    with open_zip(data, path=path, max_unpacked_bytes=max_unpacked_bytes) as archive:
+        try:
+            main = _main_part(archive)
+            body = _parse(archive.read(main)).find(f"{_W}body")
+            styles = _related(archive, main, "/styles")
+            heading_styles = (  # a missing styles part only means no heading styles
+                _heading_style_ids(_parse(archive.read(styles)))
+                if styles in archive.namelist()
+                else frozenset()
+            )
+        except KeyError as error:
+            raise IngestError(
+                f"文件不是有效的 Word（.docx）文档：缺少正文部分（{error}）。", path=path
+            ) from error
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as error:
+            raise IngestError(
+                f"Word 文档已损坏，无法解压其中的内容（{error}）。", path=path
+            ) from error
+        except RuntimeError as error:  # zipfile: "File is encrypted, password required"
+            raise IngestError(
+                "Word 文档的压缩包已加密，无法读取；请取消密码后另存。", path=path
+            ) from error
+        except etree.XMLSyntaxError as error:
+            raise IngestError(
+                f"Word 文档已损坏：正文 XML 无法解析（{error}）。", path=path
+            ) from error
+    if body is None:
+        raise IngestError("文件不是有效的 Word（.docx）文档：正文部分没有 w:body。", path=path)
+    lines: list[str] = []
+    for block in _blocks(body):
+        if block.tag == _P:
+            heading = _is_heading(block, heading_styles)
+            for number, line in enumerate(_paragraph_text(block).split("\n")):
+                line = line.strip()
+                marker = _TOC_MARKER if heading and number == 0 and line else ""
+                lines.append(marker + line)
+        else:
+            lines.extend(_table_lines(block))
+    return "\n".join(lines) + "\n"
+
+
+# No entities, no network, no huge trees: a document's XML is data, never instructions.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def _parse(xml: bytes) -> etree._Element:
+    return etree.fromstring(xml, _PARSER)
+
+
+def _main_part(archive: zipfile.ZipFile) -> str:
+    """The main document part named by the package relationships (``word/document.xml``
+    in files Word writes, but the package decides)."""
+    return _related(archive, "", "/officeDocument") or "word/document.xml"
+
+
+def _related(archive: zipfile.ZipFile, source: str, kind: str) -> str | None:
+    """The part ``source`` relates to by a relationship type ending in ``kind``."""
+    folder, name = posixpath.split(source)
+    rels = posixpath.join(folder, "_rels", f"{name}.rels")
+    if rels not in archive.namelist():
+        return None
+    for relation in _parse(archive.read(rels)).iter(_RELS):
+        if relation.get("Type", "").endswith(kind) and relation.get("TargetMode") != "External":
+            target = relation.get("Target", "")
+            joined = (
+                target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            )
+            return posixpath.normpath(joined)
+    return None
+
+
+def _heading_style_ids(styles: etree._Element) -> frozenset[str]:
+    """Style ids of heading paragraphs: built-in "Heading N" (标题 N) names."""
+    found = set()
+    for style in styles.iter(f"{_W}style"):
+        name = style.find(f"{_W}name")
+        if name is not None and _HEADING_STYLE.match(name.get(_VAL, "")):
+            found.add(style.get(f"{_W}styleId"))
+    return frozenset(found)
+
+
+def _is_heading(paragraph: etree._Element, heading_styles: frozenset[str]) -> bool:
+    for bookmark in paragraph.iter(f"{_W}bookmarkStart"):
+        if bookmark.get(f"{_W}name", "").startswith("_Toc"):
+            return True
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    return style is not None and style.get(_VAL) in heading_styles
+
+
+def _blocks(parent: etree._Element) -> Iterator[etree._Element]:
+    """Paragraphs and tables of a body (or cell) in order, through content controls."""
+    for child in parent:
+        tag = child.tag
+        if tag in (_P, _TBL):
+            yield child
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _blocks(content)
+        elif tag == _CUSTOM_XML:
+            yield from _blocks(child)
+
+
+def _paragraph_text(paragraph: etree._Element) -> str:
+    """A paragraph's printed text: runs' text, tabs, line breaks (page breaks dropped)."""
+    parts: list[str] = []
+    _collect(paragraph, parts)
+    return "".join(parts)
+
+
+def _collect(element: etree._Element, parts: list[str]) -> None:
+    for child in element:
+        tag = child.tag
+        if tag == _T:
+            parts.append(child.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag == _BR:
+            if child.get(f"{_W}type") != "page":
+                parts.append("\n")
+        elif tag == _CR:
+            parts.append("\n")
+        elif tag not in _SKIP and isinstance(tag, str):
+            _collect(child, parts)
+
+
+def _cell_lines(cell: etree._Element) -> list[str]:
+    """A cell's non-empty lines: its paragraphs, and nested tables' cells flattened."""
+    lines: list[str] = []
+    for block in _blocks(cell):
+        if block.tag == _P:
+            texts = _paragraph_text(block).split("\n")
+        else:
+            texts = [
+                line
+                for row in _rows(block)
+                for _, _, inner, _ in row
+                for line in _cell_lines(inner)
+            ]
+        lines.extend(text.strip() for text in texts if text.strip())
+    return lines
+
+
+def _rows(table: etree._Element) -> list[list[tuple[int, int, etree._Element, bool]]]:
+    """Rows as ``(first grid column, span, tc, continues a vertical merge)``.
+
+    Cells of ``w:gridBefore``/``w:gridAfter`` are absent; a legacy ``w:hMerge``
+    continuation is folded into the cell before it.
+    """
+    rows = []
+    for tr in _children(table, _TR):
+        column = 0
+        grid_before = tr.find(f"{_W}trPr/{_W}gridBefore")
+        if grid_before is not None:
+            column = _int(grid_before.get(_VAL), 0)
+        cells: list[tuple[int, int, etree._Element, bool]] = []
+        for tc in _children(tr, _TC):
+            props = tc.find(f"{_W}tcPr")
+            span, continued = 1, False
+            if props is not None:
+                grid_span = props.find(f"{_W}gridSpan")
+                if grid_span is not None:
+                    span = max(1, _int(grid_span.get(_VAL), 1))
+                v_merge = props.find(f"{_W}vMerge")
+                continued = v_merge is not None and v_merge.get(_VAL, "continue") != "restart"
+                h_merge = props.find(f"{_W}hMerge")
+                if h_merge is not None and h_merge.get(_VAL, "continue") != "restart" and cells:
+                    first, width, kept, down = cells[-1]
+                    cells[-1] = (first, width + span, kept, down)
+                    column += span
+                    continue
+            cells.append((column, span, tc, continued))
+            column += span
+        rows.append(cells)
+    return rows
+
+
+def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children with ``tag``, looking through content controls and custom XML."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _children(content, tag)
+        elif child.tag == _CUSTOM_XML:
+            yield from _children(child, tag)
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
+def _table_lines(table: etree._Element) -> list[str]:
+    """The table as Word-export lines: one tab-led line per cell, a blank line per row."""
+    rows = [
+        [(first, span, _cell_lines(tc), down) for first, span, tc, down in row]
+        for row in _rows(table)
+    ]
+    blank_columns = _blank_columns(rows)
+    lines: list[str] = []
+    for row in rows:
+        if not row:
+            continue
+        for first, span, texts, down in row:
+            if span == 1 and first in blank_columns:
+                continue
+            if down or not texts:
+                lines.append("\t")
+            else:
+                lines.append("\t" + texts[0])
+                lines.extend(texts[1:])
+        lines.append("")
+    return lines
+
+
+def _blank_columns(rows: list[list[tuple[int, int, list[str], bool]]]) -> set[int]:
+    """Grid columns that every row leaves blank, each covered by one-column cells only
+    (dropping such a column changes no other cell). A table of one column keeps it."""
+    covered: dict[int, bool] = {}  # column → still blank everywhere
+    for row in rows:
+        for first, span, texts, _ in row:
+            for column in range(first, first + span):
+                blank = span == 1 and not texts
+                covered[column] = covered.get(column, True) and blank
+    blank = {column for column, is_blank in covered.items() if is_blank}
+    return blank if len(blank) < len(covered) else set()
