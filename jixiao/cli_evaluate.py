@@ -40,6 +40,7 @@ from jixiao.ingest.actuals_xlsx import (
 from jixiao.model import Disclosure, Finding, Severity
 from jixiao.model.actuals import ActualsKind, ActualsReport
 from jixiao.publish.actuals_template import write_template
+from jixiao.publish.charts import write_spending_chart
 from jixiao.publish.evaluation_report import write_evaluation_report
 from jixiao.publish.monitoring_report import write_monitoring_report
 from jixiao.store import find_documents, load_disclosure
@@ -395,6 +396,16 @@ def monitor_command(
         MonitorFormat, typer.Option("--format", "-f", help="输出格式。")
     ] = MonitorFormat.TEXT,
     out: OutOption = None,
+    chart: Annotated[
+        Path | None,
+        typer.Option(
+            "--chart",
+            help="另存计划与实际累计支出图（.png 或 .svg）；配合 --project 画单个项目。",
+        ),
+    ] = None,
+    project: Annotated[
+        int | None, typer.Option("--project", help="--chart 只画该序号的项目。")
+    ] = None,
     config: ConfigOption = None,
     db: DbOption = None,
 ) -> None:
@@ -412,6 +423,8 @@ def monitor_command(
             "填好后用 jixiao actuals import 导入。"
         )
     result = monitor(disclosure, report, settings)
+    if chart is not None:
+        _write_chart(result, chart, project)
     if fmt is MonitorFormat.TEXT and out is None:
         _print_monitoring(Console(), result)
         return
@@ -426,6 +439,19 @@ def monitor_command(
     else:
         _write_or_fail(write_monitoring_report, result, path, fmt.value)
     Console(stderr=True).print(f"监控结果已写入 {escape(str(path))}")
+
+
+def _write_chart(result: MonitoringResult, path: Path, project: int | None) -> None:
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        raise fail(f"图表文件应以 .png 或 .svg 结尾：{path}")
+    if project is not None and all(p.project_seq != project for p in result.projects):
+        raise fail(f"没有序号为 {project} 的项目")
+    try:
+        write_spending_chart(result, path, project_seq=project, fmt=fmt)
+    except OSError as error:
+        raise fail(f"无法写入 {path}：{error.strerror or error}") from error
+    Console(stderr=True).print(f"图表已写入 {escape(str(path))}")
 
 
 def _print_monitoring(console: Console, result: MonitoringResult) -> None:

@@ -131,6 +131,16 @@ def test_year__template_fill_import_monitor_evaluate(unit: tuple[Path, str]) -> 
     [lift] = [i for i in projects[3]["indicators"] if i["indicator_index"] == 2]
     assert lift["status"] == "red" and lift["deviation_note"] == "一台电梯主板停产，待更换"
 
+    chart = folder / "unit.svg"
+    result = run(
+        "monitor", "445001", "-p", "7", "--chart", str(chart), "--project", "3", "--db", db
+    )
+    assert result.exit_code == 0, result.output
+    assert "<svg" in chart.read_text(encoding="utf-8")
+    png = folder / "unit.png"
+    assert run("monitor", "445001", "-p", "7", "--chart", str(png), "--db", db).exit_code == 0
+    assert png.read_bytes().startswith(b"\x89PNG")
+
     text = run("monitor", "445001", "--period", "7", "--db", db)
     assert text.exit_code == 0 and "严重偏差" in text.output and "63.2%" in text.output
     for fmt in ("xlsx", "html"):
