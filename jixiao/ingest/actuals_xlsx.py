@@ -17,7 +17,6 @@ import hashlib
 import io
 import re
 import warnings
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +40,8 @@ from jixiao.ingest.actuals_sheet import (
     read_project_sheet,
     sheet_cells,
 )
+from jixiao.ingest.errors import IngestError
+from jixiao.ingest.sniff import FileFormat, open_zip, sniff_format
 from jixiao.model import Disclosure
 from jixiao.model.actuals import (
     ActualsReport,
@@ -55,8 +56,6 @@ __all__ = [
 ]
 
 MAX_TAMPER_ERRORS = 20  # per sheet; a sheet with rows inserted differs everywhere
-_ZIP_MAGIC = b"PK\x03\x04"
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and encrypted .xlsx
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
 
@@ -240,38 +239,31 @@ def _open_workbook(
 
 
 def _check_zip(path: Path, data: bytes, max_inflated_bytes: int) -> None:
-    """Refuse what is not an xlsx by its bytes, a corrupt zip and a zip bomb."""
-    if not data.startswith(_ZIP_MAGIC):
-        if data.startswith(_OLE_MAGIC):
-            raise ActualsFileError(
-                "这是旧版 Excel（.xls）或加密的工作簿，不是 .xlsx 文件；"
-                "请在 jixiao 生成的模板中填报并保存为 .xlsx（不要加密）。",
-                path=path,
-            )
+    """Refuse what is not an xlsx by its bytes, a corrupt zip and a zip bomb, with the
+    same sniffing and inflation guard as every other reader (:mod:`jixiao.ingest.sniff`)."""
+    fmt = sniff_format(data)
+    if fmt is FileFormat.OLE:
+        raise ActualsFileError(
+            "这是旧版 Excel（.xls）或加密的工作簿，不是 .xlsx 文件；"
+            "请在 jixiao 生成的模板中填报并保存为 .xlsx（不要加密）。",
+            path=path,
+        )
+    if fmt is FileFormat.BROKEN_ZIP:
+        raise ActualsFileError("文件已损坏：不是完整的 xlsx（zip）压缩包。", path=path)
+    if fmt in (FileFormat.DOCX, FileFormat.PPTX, FileFormat.ZIP):
+        raise ActualsFileError(
+            "不是 Excel 工作簿（.xlsx）：压缩包中没有工作簿内容（可能是 Word 文档或其他压缩包）。",
+            path=path,
+        )
+    if fmt is not FileFormat.XLSX:
         raise ActualsFileError(
             "不是 Excel 工作簿（.xlsx）：按文件内容判断，它不是 xlsx 格式（与扩展名无关）。",
             path=path,
         )
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
-        raise ActualsFileError("文件已损坏：不是完整的 xlsx（zip）压缩包。", path=path) from None
-    names = {entry.filename for entry in entries}
-    if not {"[Content_Types].xml", "xl/workbook.xml"} <= names:
-        raise ActualsFileError(
-            "不是 Excel 工作簿（.xlsx）：压缩包中没有工作簿内容（可能是 Word 文档或其他压缩包）。",
-            path=path,
-        )
-    # zipfile stops inflating an entry at its declared size (and then fails its CRC),
-    # so the declared sizes bound what openpyxl can be made to inflate.
-    inflated = sum(entry.file_size for entry in entries)
-    if inflated > max_inflated_bytes:
-        raise ActualsFileError(
-            f"解压后共 {inflated:,} 字节，超过上限 {max_inflated_bytes:,} 字节，"
-            "疑为压缩炸弹，拒绝读取。",
-            path=path,
-        )
+        open_zip(data, path=str(path), max_unpacked_bytes=max_inflated_bytes).close()
+    except IngestError as error:
+        raise ActualsFileError(error.message, path=path) from None
 
 
 def _sheet_errors(sheets: dict[str, SheetCells], meta: TemplateMeta) -> list[CellError]:
