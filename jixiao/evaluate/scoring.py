@@ -180,16 +180,21 @@ def score_project(
         # Most indicators need no finding; test that cheaply before building any.
         if used is None:
             if note is not None or actual is not None:
-                findings.extend(_indicator_findings(project, indicator, actual, score, note))
+                findings.extend(
+                    _indicator_findings(
+                        project, indicator, actual, score, note, mismatched=actual is not None
+                    )
+                )
             continue
         claimed = actual.claimed_score
         if (
             note is not None
             or (claimed is not None and abs(claimed - score.score) > CENT)
-            or actual.level3 != indicator.level3
             or (score.score < weight and not actual.has_deviation_reason)
         ):
-            findings.extend(_indicator_findings(project, indicator, actual, score, note))
+            findings.extend(
+                _indicator_findings(project, indicator, actual, score, note, mismatched=False)
+            )
     for index, actual in by_index.items():
         if index not in plan.weights:
             findings.append(
@@ -312,8 +317,11 @@ def _indicator_findings(
     actual: IndicatorActual | None,
     score: IndicatorScore,
     note: Note | None,
+    *,
+    mismatched: bool,
 ) -> Iterable[Finding]:
-    """The findings about one scored indicator (see :func:`score_project`)."""
+    """The findings about one scored indicator (see :func:`score_project`);
+    ``mismatched`` when ``actual`` was filed against another 三级指标 and not used."""
     location = (actual.location if actual else None) or indicator.location
     name = indicator.level3
     quote = score.actual_raw
@@ -324,7 +332,7 @@ def _indicator_findings(
             name=name, fields=fields, quote=quote,
         )  # fmt: skip
 
-    if actual is not None and _mismatched(actual, indicator):
+    if mismatched and actual is not None:
         yield make(
             "evaluate-indicator-mismatch",
             Severity.ERROR,
