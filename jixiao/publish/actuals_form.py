@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from jixiao.ingest.actuals_layout import canonical
+from jixiao.publish.xlsx_text import clean_text, is_formula_like
 
 FONT_NAME = "宋体"
 ENTRY_FILL = "FFF2CC"  # light yellow: the cells a unit fills
@@ -60,13 +61,11 @@ def _named_style(role: str, entry: bool, number_format: str) -> Any:
 def append_text_rows(ws: Any, rows: Iterable[Iterable[str]]) -> None:
     """Write ``rows`` of text to the empty sheet ``ws``, every value kept as text
     (never a formula)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
     for number, row in enumerate(rows, start=1):
-        values = [ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) for value in row]
+        values = [clean_text(value) for value in row]
         ws.append(values)
         for column, value in enumerate(values, start=1):
-            if value.startswith("="):
+            if is_formula_like(value):
                 ws.cell(row=number, column=column).data_type = "s"
 
 
@@ -95,13 +94,11 @@ class Form:
         ``entry`` cells are left unlocked with the entry fill, ``check`` names their data
         validation. A ``formula`` is neither input nor fingerprinted (its cached value
         depends on what the unit enters); any other text starting with ``=`` stays text."""
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
         cell = self.ws[ref]
         if isinstance(value, str):
-            value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+            value = clean_text(value)
         cell.value = value
-        if isinstance(value, str) and value.startswith("=") and role != "formula":
+        if isinstance(value, str) and is_formula_like(value) and role != "formula":
             cell.data_type = "s"  # a document's text is never a formula
         cell.style = self._style_name(named_style(role, entry=entry, number_format=number_format))
         if entry:

@@ -21,6 +21,7 @@ from typing import Any
 
 from jixiao.model import Disclosure
 from jixiao.model.codec import decimal_to_str, documents_to_json
+from jixiao.publish.xlsx_text import clean_text, is_formula_like
 from jixiao.store.records import Record, document_record, table_records
 
 MONEY_FORMAT = "#,##0.00"
@@ -255,7 +256,6 @@ def export_xlsx(disclosures: Iterable[Disclosure], out: Path) -> Path:
     # Imported here: openpyxl takes ~0.15 s to import and only this export needs it.
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -263,9 +263,8 @@ def export_xlsx(disclosures: Iterable[Disclosure], out: Path) -> Path:
 
     def cell(ws: Any, value: Any, *, font: Font | None = None) -> Any:
         if isinstance(value, str):
-            # Control characters are illegal in XLSX: show that something was there.
-            value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
-            if value.startswith("=") and font is None:
+            value = clean_text(value)
+            if is_formula_like(value) and font is None:
                 text = WriteOnlyCell(ws, value=value)
                 text.data_type = "s"  # a document's text is never a formula
                 return text

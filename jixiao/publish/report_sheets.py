@@ -23,6 +23,7 @@ from typing import Any
 from jixiao.evaluate.results import Status
 from jixiao.model import Finding
 from jixiao.publish.export import MONEY_FORMAT as MONEY_FORMAT
+from jixiao.publish.xlsx_text import clean_text, is_formula_like
 
 RATE_FORMAT = '0.00"%"'
 POINTS_FORMAT = "0.00"
@@ -75,14 +76,13 @@ def put(
     A ``str`` is cleaned of characters XLSX forbids and kept as text even when it
     starts with ``=``; a ``Decimal`` is written as a number. Returns the cell.
     """
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        value = clean_text(value)
         cell.value = value
-        if value.startswith("="):
+        if is_formula_like(value):
             cell.data_type = "s"  # a unit's text is never a formula
     else:
         cell.value = value

@@ -22,6 +22,7 @@ from jixiao.publish.review_json import (
     project_grades,
     severity_counts,
 )
+from jixiao.publish.xlsx_text import clean_text, is_formula_like
 from jixiao.review import ReviewResult
 from jixiao.review.grade import GradeResult
 
@@ -106,7 +107,6 @@ def write_review_xlsx(results: Sequence[ReviewResult], path: Path) -> None:
     # Imported here: openpyxl takes ~0.15 s to import and only this report needs it.
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
 
     bold = Font(bold=True)
@@ -124,9 +124,8 @@ def write_review_xlsx(results: Sequence[ReviewResult], path: Path) -> None:
         # Plain values are written several times faster than styled cells, so a
         # cell object is made only where a style or a type must be set.
         if isinstance(value, str):
-            # Control characters are illegal in XLSX; show that something was there.
-            value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
-            formula_like = value.startswith("=")
+            value = clean_text(value)
+            formula_like = is_formula_like(value)
             if not (formula_like or (wraps and value)):
                 return value
             cell = WriteOnlyCell(ws, value=value)
