@@ -19,6 +19,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx_fixtures import empty, poem, split_project, unit_disclosure, zip_bomb
+from roundtrip import SEEDS, assert_same, comparable
 
 from jixiao.ingest import IngestError, iter_document_paths, parse_disclosure, read_disclosure
 from jixiao.ingest.docx_reader import DOCX_NOTE_RULE, docx_text
@@ -26,42 +27,6 @@ from jixiao.ingest.sniff import FileFormat, sniff_format
 from jixiao.model import ColumnRole, Layout, MoneyUnit, PlanKind, TableKind
 from jixiao.model.codec import disclosure_from_dict, disclosure_to_dict
 from jixiao.publish.disclosure_docx import write_disclosure_docx
-
-SEEDS = ("000", "001", "002", "003", "004")
-_PLACE_KEYS = {"location", "paragraph_lines", "source", "notes"}
-
-
-def comparable(value):
-    """A codec dict without the keys that name places in a file (see module docstring)."""
-    if isinstance(value, dict):
-        return {k: comparable(v) for k, v in value.items() if k not in _PLACE_KEYS}
-    if isinstance(value, list):
-        return [comparable(v) for v in value]
-    return value
-
-
-def differences(a, b, path: str = "") -> list[str]:
-    """Paths where ``a`` and ``b`` differ, in document order, with both values."""
-    if isinstance(a, dict) and isinstance(b, dict):
-        found = []
-        for key in list(a) + [k for k in b if k not in a]:
-            if key not in a or key not in b:
-                found.append(f"{path}.{key}: only in {'A' if key in a else 'B'}")
-            else:
-                found.extend(differences(a[key], b[key], f"{path}.{key}"))
-        return found
-    if isinstance(a, list) and isinstance(b, list):
-        found = [f"{path}: {len(a)} items vs {len(b)}"] if len(a) != len(b) else []
-        for index, (x, y) in enumerate(zip(a, b, strict=False)):
-            found.extend(differences(x, y, f"{path}[{index}]"))
-        return found
-    return [] if a == b else [f"{path}: {a!r} != {b!r}"]
-
-
-def assert_same(original: dict, back: dict) -> None:
-    found = differences(original, back)
-    assert not found, "round trip differs (first 15):\n" + "\n".join(found[:15])
-
 
 # --- the round trip on the seeds ---------------------------------------------------------
 
@@ -347,7 +312,6 @@ def test_sniff__formats_by_magic_bytes(tmp_path):
 @pytest.mark.parametrize(
     ("data", "words"),
     [
-        (b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n", "PDF"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024), ".doc"),
         ("{\\rtf1\\ansi 预算}".encode(), "RTF"),
     ],
@@ -360,15 +324,7 @@ def test_ingest__formats_not_read_yet_are_refused_in_chinese(data, words, tmp_pa
     assert words in error.value.message and error.value.path == str(path)
 
 
-def test_ingest__xlsx_and_plain_zip_are_refused():
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    book.active["A1"] = "一级指标"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    with pytest.raises(IngestError, match="Excel"):
-        parse_disclosure(buffer.getvalue(), path="表.docx")
+def test_ingest__plain_zip_is_refused():
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("readme.txt", "预算")

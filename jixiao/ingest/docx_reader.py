@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from jixiao.ingest.errors import IngestError
+from jixiao.ingest.grid import Paragraph, Slot, word_text
 from jixiao.ingest.sniff import DEFAULT_MAX_UNPACKED_BYTES, open_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -67,7 +68,6 @@ _SKIP = frozenset(
     }
 )
 _HEADING_STYLE = re.compile(r"^(heading|标题)\s*\d$", re.IGNORECASE)
-_TOC_MARKER = "[bookmark: _Toc]"
 
 #: Rule id of the reader note saying that lines are those of the generated text.
 DOCX_NOTE_RULE = "ingest-docx-lines"
@@ -110,17 +110,12 @@ def docx_text(
             ) from error
     if body is None:
         raise IngestError("文件不是有效的 Word（.docx）文档：正文部分没有 w:body。", path=path)
-    lines: list[str] = []
-    for block in _blocks(body):
-        if block.tag == _P:
-            heading = _is_heading(block, heading_styles)
-            for number, line in enumerate(_paragraph_text(block).split("\n")):
-                line = line.strip()
-                marker = _TOC_MARKER if heading and number == 0 and line else ""
-                lines.append(marker + line)
-        else:
-            lines.extend(_table_lines(block))
-    return "\n".join(lines) + "\n"
+    return word_text(
+        Paragraph(_paragraph_text(block), _is_heading(block, heading_styles))
+        if block.tag == _P
+        else _slot_rows(block)
+        for block in _blocks(body)
+    )
 
 
 # No entities, no network, no huge trees: a document's XML is data, never instructions.
@@ -216,18 +211,14 @@ def _cell_lines(cell: etree._Element) -> list[str]:
         if block.tag == _P:
             texts = _paragraph_text(block).split("\n")
         else:
-            texts = [
-                line
-                for row in _rows(block)
-                for _, _, inner, _ in row
-                for line in _cell_lines(inner)
-            ]
+            texts = [line for row in _slot_rows(block) for slot in row for line in slot.lines]
         lines.extend(text.strip() for text in texts if text.strip())
     return lines
 
 
-def _rows(table: etree._Element) -> list[list[tuple[int, int, etree._Element, bool]]]:
-    """Rows as ``(first grid column, span, tc, continues a vertical merge)``.
+def _slot_rows(table: etree._Element) -> list[list[Slot]]:
+    """The table's rows as slots (``grid.Slot``): first grid column, span, the cell's
+    lines, whether it continues a vertical merge.
 
     Cells of ``w:gridBefore``/``w:gridAfter`` are absent; a legacy ``w:hMerge``
     continuation is folded into the cell before it.
@@ -238,7 +229,7 @@ def _rows(table: etree._Element) -> list[list[tuple[int, int, etree._Element, bo
         grid_before = tr.find(f"{_W}trPr/{_W}gridBefore")
         if grid_before is not None:
             column = _int(grid_before.get(_VAL), 0)
-        cells: list[tuple[int, int, etree._Element, bool]] = []
+        cells: list[Slot] = []
         for tc in _children(tr, _TC):
             props = tc.find(f"{_W}tcPr")
             span, continued = 1, False
@@ -250,11 +241,10 @@ def _rows(table: etree._Element) -> list[list[tuple[int, int, etree._Element, bo
                 continued = v_merge is not None and v_merge.get(_VAL, "continue") != "restart"
                 h_merge = props.find(f"{_W}hMerge")
                 if h_merge is not None and h_merge.get(_VAL, "continue") != "restart" and cells:
-                    first, width, kept, down = cells[-1]
-                    cells[-1] = (first, width + span, kept, down)
+                    cells[-1] = cells[-1]._replace(span=cells[-1].span + span)
                     column += span
                     continue
-            cells.append((column, span, tc, continued))
+            cells.append(Slot(column, span, () if continued else tuple(_cell_lines(tc)), continued))
             column += span
         rows.append(cells)
     return rows
@@ -278,39 +268,3 @@ def _int(text: str | None, default: int) -> int:
         return int(text) if text is not None else default
     except ValueError:
         return default
-
-
-def _table_lines(table: etree._Element) -> list[str]:
-    """The table as Word-export lines: one tab-led line per cell, a blank line per row."""
-    rows = [
-        [(first, span, _cell_lines(tc), down) for first, span, tc, down in row]
-        for row in _rows(table)
-    ]
-    blank_columns = _blank_columns(rows)
-    lines: list[str] = []
-    for row in rows:
-        if not row:
-            continue
-        for first, span, texts, down in row:
-            if span == 1 and first in blank_columns:
-                continue
-            if down or not texts:
-                lines.append("\t")
-            else:
-                lines.append("\t" + texts[0])
-                lines.extend(texts[1:])
-        lines.append("")
-    return lines
-
-
-def _blank_columns(rows: list[list[tuple[int, int, list[str], bool]]]) -> set[int]:
-    """Grid columns that every row leaves blank, each covered by one-column cells only
-    (dropping such a column changes no other cell). A table of one column keeps it."""
-    covered: dict[int, bool] = {}  # column → still blank everywhere
-    for row in rows:
-        for first, span, texts, _ in row:
-            for column in range(first, first + span):
-                blank = span == 1 and not texts
-                covered[column] = covered.get(column, True) and blank
-    blank = {column for column, is_blank in covered.items() if is_blank}
-    return blank if len(blank) < len(covered) else set()

@@ -1,21 +1,23 @@
 """Entry points: read a file (or bytes) into a :class:`~jixiao.model.Disclosure`.
 
-The format (text, .docx; PDF and Excel refused for now) and the layout are
-detected from the content, never from the file name (``sniff``). A .docx is turned
-into the Word-export text Word itself would save (``docx_reader``) and read by the
-same parser. The fiscal year is read from the raw text first because some
+The format (text, .docx, .xlsx, HTML, PDF) and the layout are detected from the
+content, never from the file name (``sniff``). A binary document is turned into
+the Word-export text Word itself would save (``docx_reader``, ``xlsx_reader``,
+``html_reader``, ``pdf_reader``, all through ``grid``) and read by the same parser. The fiscal year is read from the raw text first because some
 targets need it (``11月底前`` is a date only once the year is known).
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from jixiao.ingest.document import detect_layout, infer_fiscal_year
-from jixiao.ingest.docx_reader import DOCX_NOTE_RULE, docx_text
+from jixiao.ingest.docx_reader import DOCX_NOTE_RULE
 from jixiao.ingest.errors import IngestError
 from jixiao.ingest.pdf_extraction import read_pdf_extraction
 from jixiao.ingest.sniff import DEFAULT_MAX_UNPACKED_BYTES, FileFormat, refusal, sniff_format
@@ -24,7 +26,7 @@ from jixiao.ingest.text import decode
 from jixiao.ingest.word_export import read_word_export
 from jixiao.model import Disclosure, Finding, Layout, Location, MoneyUnit, Severity, Source
 
-DOCUMENT_SUFFIXES = (".txt", ".docx")
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".xlsx", ".html", ".htm", ".pdf")
 
 
 def read_disclosure(
@@ -56,10 +58,10 @@ def parse_disclosure(
     """
     fmt = sniff_format(data)
     notes: list[Finding] = []
-    if fmt is FileFormat.DOCX:
-        text = _docx_text(data, path=path, max_unpacked_bytes=max_unpacked_bytes)
+    if fmt in _CONVERTERS:
+        text = _converted_text(fmt, data, path=path, max_unpacked_bytes=max_unpacked_bytes)
         layout, encoding = Layout.WORD_EXPORT, "utf-8"
-        notes.append(_docx_note(path))
+        notes.append(_converted_note(fmt, path))
     else:
         message = refusal(fmt)
         if message is not None:
@@ -121,32 +123,58 @@ def parse_disclosure(
 _DISCLOSURE_WORDS = ("一级指标", "绩效目标表", "预算数", "预算年度")
 
 
-def _docx_text(data: bytes, *, path: str, max_unpacked_bytes: int) -> str:
-    """The Word-export text of a .docx; raises :class:`IngestError` when it is empty
-    or not a disclosure. Its layout is Word export by construction, so a document
-    with few tables passes when it has one and a disclosure's words."""
-    text = docx_text(data, path=path, max_unpacked_bytes=max_unpacked_bytes)
+class _Converter(NamedTuple):
+    """A reader that turns a binary format into Word-export text."""
+
+    module: str  # imported when such a file is read, so the CLI starts light
+    function: str  # (data, *, path, max_unpacked_bytes) -> str
+    name: str  # the format as users call it
+    rule: str  # rule id of the note on what line numbers mean
+
+
+_CONVERTERS = {
+    FileFormat.DOCX: _Converter(
+        "jixiao.ingest.docx_reader", "docx_text", "Word（.docx）文档", DOCX_NOTE_RULE
+    ),
+    FileFormat.XLSX: _Converter(
+        "jixiao.ingest.xlsx_reader", "xlsx_text", "Excel（.xlsx）工作簿", "ingest-xlsx-lines"
+    ),
+    FileFormat.HTML: _Converter(
+        "jixiao.ingest.html_reader", "html_text", "网页（HTML）", "ingest-html-lines"
+    ),
+    FileFormat.PDF: _Converter("jixiao.ingest.pdf_reader", "pdf_text", "PDF 文件", "ingest-pdf-lines"),
+}
+
+
+def _converted_text(fmt: FileFormat, data: bytes, *, path: str, max_unpacked_bytes: int) -> str:
+    """The Word-export text of a binary document; raises :class:`IngestError` when it
+    is empty or not a disclosure. Its layout is Word export by construction, so a
+    document with few tables passes when it has one and a disclosure's words."""
+    converter = _CONVERTERS[fmt]
+    function = getattr(importlib.import_module(converter.module), converter.function)
+    text = function(data, path=path, max_unpacked_bytes=max_unpacked_bytes)
     if not text.strip():
-        raise IngestError("Word 文档为空，没有可读取的内容。", path=path)
+        raise IngestError(f"{converter.name}为空，没有可读取的内容。", path=path)
     has_table = text.startswith("\t") or "\n\t" in text
     if detect_layout(text) is None and not (
         has_table and any(word in text for word in _DISCLOSURE_WORDS)
     ):
         raise IngestError(
-            "Word 文档中没有可识别的部门预算公开内容：未找到预算表格或绩效目标表。",
+            f"{converter.name}中没有可识别的部门预算公开内容：未找到预算表格或绩效目标表。",
             path=path,
         )
     return text
 
 
-def _docx_note(path: str) -> Finding:
-    """The reader note saying what the line numbers of a .docx refer to."""
+def _converted_note(fmt: FileFormat, path: str) -> Finding:
+    """The reader note saying what the line numbers of a converted document refer to."""
+    converter = _CONVERTERS[fmt]
     return Finding(
-        rule=DOCX_NOTE_RULE,
+        rule=converter.rule,
         severity=Severity.INFO,
         message=(
-            "从 Word（.docx）文档读取：行号指按 Word“纯文本”导出规则生成的文本行"
-            "（jixiao.ingest.docx_text 可重现）；表名和表内行序号与文档一致。"
+            f"从{converter.name}读取：行号指按 Word“纯文本”导出规则生成的文本行"
+            f"（{converter.module}.{converter.function} 可重现）；表名和表内行序号与文档一致。"
         ),
         location=Location(file=path),
     )

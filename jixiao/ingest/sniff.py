@@ -4,7 +4,8 @@ A file's name can lie (``报告.txt`` that is really a Word document, ``表.docx
 a PDF), so the reader decides by content: ``%PDF`` is a PDF, an OLE2 compound file
 is a legacy .doc/.xls (or an encrypted Office file, which Office stores the same
 way), a ZIP holding ``word/document.xml`` is a .docx, one holding ``xl/workbook.xml``
-an .xlsx. Anything else is handed to the text reader.
+an .xlsx; text with HTML tags (``<html``, ``<table`` …) is a web page. Anything
+else is handed to the text reader.
 
 :func:`open_zip` is the one way ingest opens a ZIP container: it refuses a broken
 archive and an archive that would inflate past a limit (a "zip bomb") before a
@@ -14,6 +15,7 @@ single entry is decompressed.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from enum import StrEnum
 
@@ -24,6 +26,9 @@ DEFAULT_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# HTML tags are ASCII in every encoding a Chinese site uses (UTF-8, GBK, GB18030);
+# a UTF-16 page is not looked for. Text exports never hold these tags.
+_HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<table[\s>]|<body[\s>]", re.IGNORECASE)
 
 
 class FileFormat(StrEnum):
@@ -38,6 +43,7 @@ class FileFormat(StrEnum):
     PDF = "pdf"
     OLE = "ole"  # legacy .doc/.xls/.ppt, or an encrypted Office document
     RTF = "rtf"
+    HTML = "html"  # a web page (many county sites publish their tables as HTML)
 
 
 def sniff_format(data: bytes) -> FileFormat:
@@ -65,6 +71,8 @@ def sniff_format(data: bytes) -> FileFormat:
         return FileFormat.PDF
     if data.lstrip()[:5] == b"{\\rtf":
         return FileFormat.RTF
+    if _HTML_START.search(data[:4096]):
+        return FileFormat.HTML
     return FileFormat.TEXT
 
 
@@ -104,10 +112,6 @@ def refusal(fmt: FileFormat) -> str | None:
 
 
 _REFUSALS = {
-    FileFormat.PDF: "这是 PDF 文件：直接读取 PDF 尚未实现，请先导出为文本（或提供 .docx 原件）。",
-    FileFormat.XLSX: (
-        "这是 Excel（.xlsx）文件：读取 Excel 尚未实现，请提供 .docx 原件或导出的文本。"
-    ),
     FileFormat.PPTX: "这是 PowerPoint 演示文稿，不是部门预算公开文档。",
     FileFormat.ZIP: "这是 ZIP 压缩包，不是 Word 文档；请解压后分别读取其中的文件。",
     FileFormat.BROKEN_ZIP: (

@@ -14,8 +14,9 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from xml.sax.saxutils import escape
+
+from jixiao.publish.layout import Cell
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 BODY_FONT = "宋体"
@@ -99,30 +100,6 @@ def paragraph(
 
 
 # --- tables ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """A cell from ``start`` to ``end`` of the table width (fractions of it).
-
-    ``merge`` is ``"restart"`` / ``"continue"`` for vertically merged cells.
-    """
-
-    text: str
-    start: Fraction
-    end: Fraction
-    merge: str | None = None
-    bold: bool = False
-    align: str = "left"
-
-
-def spread(texts: Sequence[str], start: Fraction, end: Fraction, **style) -> list[Cell]:
-    """Cells of equal width filling ``start``–``end``."""
-    step = (end - start) / len(texts)
-    return [
-        Cell(text, start + i * step, start + (i + 1) * step, **style)
-        for i, text in enumerate(texts)
-    ]
 
 
 def table_xml(rows: Sequence[Sequence[Cell]], *, width_twips: int, header_rows: int = 0) -> str:

@@ -1,7 +1,7 @@
-"""The cells of the standard tables, laid out for Word: budget tables and the
-项目支出绩效目标表.
+"""The cells of the standard tables, laid out once for every format: budget tables
+and the 项目支出绩效目标表.
 
-A table is a list of rows of :class:`~jixiao.publish.wordml.Cell`, each cell placed
+A table is a list of rows of :class:`~jixiao.publish.layout.Cell`, each cell placed
 by its edges (fractions of the table's width) and merged down where the standard
 table merges. Every cell prints a raw string of the model, so the Word-export
 reader (``jixiao.ingest.word_export``) reads the same values back:
@@ -23,7 +23,7 @@ from fractions import Fraction
 
 from jixiao.model import BudgetRow, BudgetTable, ColumnRole, PlanKind, Project, Side
 from jixiao.model.codec import decimal_to_str
-from jixiao.publish.wordml import Cell, spread
+from jixiao.publish.layout import Cell, spread
 
 _COLUMN_WEIGHT = {
     ColumnRole.SEQ: Fraction(6, 10),
