@@ -375,7 +375,8 @@ def test_ingest__folders_list_docx_files(tmp_path):
     poem(tmp_path / "b.docx")
     (tmp_path / "a.txt").write_text("x", encoding="utf-8")
     (tmp_path / "c.pdf").write_bytes(b"%PDF-1.4")
-    assert [p.name for p in iter_document_paths([tmp_path])] == ["a.txt", "b.docx"]
+    (tmp_path / "d.png").write_bytes(b"\x89PNG")
+    assert [p.name for p in iter_document_paths([tmp_path])] == ["a.txt", "b.docx", "c.pdf"]
 
 
 def test_docx_text__merged_cells_print_once(unit_docx):
