@@ -367,7 +367,7 @@ def test_ingest__unpacked_limit_is_a_keyword(unit_docx):
 def test_ingest__docx_without_a_disclosure(tmp_path):
     with pytest.raises(IngestError, match="没有可识别的部门预算公开内容"):
         read_disclosure(poem(tmp_path / "poem.docx"))
-    with pytest.raises(IngestError, match="Word（.docx）文档为空"):
+    with pytest.raises(IngestError, match=r"Word（\.docx）文档为空"):
         read_disclosure(empty(tmp_path / "empty.docx"))
 
 
