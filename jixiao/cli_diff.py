@@ -8,22 +8,14 @@ check a re-rendered document against its source, and to compare a unit's two yea
 from __future__ import annotations
 
 import json
-import re
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from jixiao.cli_support import DbOption, fail, open_database
-from jixiao.ingest import IngestError, read_disclosure
-from jixiao.model import Disclosure
+from jixiao.cli_support import DbOption, resolve_disclosure
 from jixiao.model.diff import DEFAULT_IGNORED, diff_disclosures
 from jixiao.publish.diff_text import diff_record, format_diff
-from jixiao.store import DocumentNotFoundError, find_documents, load_disclosure
-
-_STORED_UNIT_YEAR = re.compile(r"^(?P<unit>[^/@\s]+)/(?P<year>\d{4})$")
-_STORED_ID = re.compile(r"^@(?P<id>\d+)$")
 
 
 class DiffFormat(StrEnum):
@@ -36,29 +28,6 @@ class DiffFormat(StrEnum):
 def register(app: typer.Typer) -> None:
     """Add ``diff`` to ``app``."""
     app.command("diff")(diff_command)
-
-
-def _resolve(reference: str, db: str | None) -> Disclosure:
-    """The disclosure ``reference`` names: a file, ``UNIT/YEAR`` or ``@ID`` (stored)."""
-    path = Path(reference)
-    if path.exists():
-        try:
-            return read_disclosure(path)
-        except IngestError as error:
-            raise fail(str(error)) from error
-    if match := _STORED_ID.match(reference):
-        engine = open_database(db)
-        try:
-            return load_disclosure(engine, int(match["id"]))
-        except DocumentNotFoundError as error:
-            raise fail(f"数据库中没有编号为 {match['id']} 的文件") from error
-    if match := _STORED_UNIT_YEAR.match(reference):
-        engine = open_database(db)
-        summaries = find_documents(engine, match["unit"], int(match["year"]))
-        if not summaries:
-            raise fail(f"数据库中没有单位 {match['unit']} {match['year']} 年度的文件")
-        return load_disclosure(engine, summaries[0].id)
-    raise fail(f"找不到 {reference}：既不是文件，也不是“单位编码/年度”或“@编号”形式的库中文件")
 
 
 def diff_command(
@@ -78,8 +47,8 @@ def diff_command(
     项目按序号和名称对应（不同年度按项目名称对应），指标按序号和三级指标名称对应。
     无差异时退出码为 0，有差异时为 1（与 diff 命令相同）。
     """
-    left = _resolve(a, db)
-    right = _resolve(b, db)
+    left = resolve_disclosure(a, db)
+    right = resolve_disclosure(b, db)
     ignore = frozenset() if with_locations else DEFAULT_IGNORED
     differences = diff_disclosures(left, right, ignore=ignore)
     if fmt is DiffFormat.JSON:

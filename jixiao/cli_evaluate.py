@@ -54,7 +54,8 @@ from jixiao.store.actuals import (
 MAX_CELL_ERRORS_SHOWN = 50
 
 template_app = typer.Typer(
-    help="生成供单位填报的 Excel 模板（绩效运行监控表、绩效自评表）。", no_args_is_help=True
+    help="生成供单位填报的 Excel 模板（绩效运行监控表、绩效自评表、部门预算公开表）。",
+    no_args_is_help=True,
 )
 actuals_app = typer.Typer(help="导入和查看单位填报的执行数据（监控、自评）。", no_args_is_help=True)
 

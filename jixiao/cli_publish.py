@@ -23,9 +23,16 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from jixiao.cli_diff import _STORED_ID, _STORED_UNIT_YEAR, _resolve
 from jixiao.cli_evaluate import template_app
-from jixiao.cli_support import DbOption, errors_console, fail, open_database
+from jixiao.cli_support import (
+    STORED_ID,
+    STORED_UNIT_YEAR,
+    DbOption,
+    errors_console,
+    fail,
+    open_database,
+    resolve_disclosure,
+)
 from jixiao.ingest.reader import DOCUMENT_SUFFIXES
 from jixiao.model import Disclosure
 from jixiao.publish.errors import PublishError
@@ -100,8 +107,8 @@ def _stored(unit_code: str, year: int | None, db: str | None) -> Disclosure:
 def _disclosure(reference: str, year: int | None, db: str | None) -> Disclosure:
     """The disclosure ``reference`` names: a file, ``UNIT/YEAR``, ``@ID`` or a unit code."""
     path = Path(reference)
-    if path.exists() or _STORED_ID.match(reference) or _STORED_UNIT_YEAR.match(reference):
-        disclosure = _resolve(reference, db)
+    if path.exists() or STORED_ID.match(reference) or STORED_UNIT_YEAR.match(reference):
+        disclosure = resolve_disclosure(reference, db)
         if year is not None and disclosure.fiscal_year != year:
             raise fail(f"{reference} 是 {disclosure.fiscal_year} 年度的文件，而非 {year} 年度。")
         return disclosure

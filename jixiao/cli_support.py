@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Annotated
 
 import sqlalchemy as sa
@@ -10,7 +12,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from jixiao.store import connect, resolve_database_url
+from jixiao.ingest import IngestError, read_disclosure
+from jixiao.model import Disclosure
+from jixiao.store import (
+    DocumentNotFoundError,
+    connect,
+    find_documents,
+    load_disclosure,
+    resolve_database_url,
+)
 
 DbOption = Annotated[
     str | None,
@@ -61,3 +71,32 @@ def open_database(db: str | None) -> sa.Engine:
         return connect(url)
     except Exception as error:  # any failure to open is the user's to fix, not a crash
         raise fail(f"无法打开数据库 {shown}：{error}") from error
+
+
+STORED_UNIT_YEAR = re.compile(r"^(?P<unit>[^/@\s]+)/(?P<year>\d{4})$")
+STORED_ID = re.compile(r"^@(?P<id>\d+)$")
+
+
+def resolve_disclosure(reference: str, db: str | None) -> Disclosure:
+    """The disclosure ``reference`` names: a file (read, not stored), ``UNIT/YEAR`` (its
+    current stored version) or ``@ID`` (a stored document). Exits with a Chinese
+    message (``typer.Exit``) when it names nothing readable."""
+    path = Path(reference)
+    if path.exists():
+        try:
+            return read_disclosure(path)
+        except IngestError as error:
+            raise fail(str(error)) from error
+    if match := STORED_ID.match(reference):
+        engine = open_database(db)
+        try:
+            return load_disclosure(engine, int(match["id"]))
+        except DocumentNotFoundError as error:
+            raise fail(f"数据库中没有编号为 {match['id']} 的文件") from error
+    if match := STORED_UNIT_YEAR.match(reference):
+        engine = open_database(db)
+        summaries = find_documents(engine, match["unit"], int(match["year"]))
+        if not summaries:
+            raise fail(f"数据库中没有单位 {match['unit']} {match['year']} 年度的文件")
+        return load_disclosure(engine, summaries[0].id)
+    raise fail(f"找不到 {reference}：既不是文件，也不是“单位编码/年度”或“@编号”形式的库中文件")

@@ -1,6 +1,7 @@
 """Publish: stored disclosures out to people and programs (JSON, CSV, XLSX open data).
 
-Later: generated public documents (公开文本) and reports.
+The standard documents again (DOCX, XLSX, HTML, PDF: ``disclosure_*``), a Frictionless
+data package (``datapackage``), review and evaluation reports.
 """
 
 from jixiao.publish.export import SHEETS, export_csv, export_json, export_rows, export_xlsx

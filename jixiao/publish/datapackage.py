@@ -51,7 +51,7 @@ from jixiao.model import (
     YearEvidence,
 )
 from jixiao.publish.errors import PublishError
-from jixiao.publish.export import SHEETS, Sheet, _csv_text, export_rows
+from jixiao.publish.export import SHEETS, Sheet, csv_text, export_rows
 from jixiao.store.records import Record
 
 PACKAGE_NAME = "jixiao-budget-disclosures"
@@ -439,7 +439,7 @@ def _write_csv(path: Path, keys: list[str], records: list[Record]) -> None:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(keys)
-        writer.writerows([_csv_text(r.get(k)) for k in keys] for r in records)
+        writer.writerows([csv_text(r.get(k)) for k in keys] for r in records)
 
 
 def _decimal_type(values: list[Any]) -> Any:

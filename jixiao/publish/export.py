@@ -212,7 +212,9 @@ def export_json(disclosures: Iterable[Disclosure], out: Path) -> Path:
     return out
 
 
-def _csv_text(value: Any) -> Any:
+def csv_text(value: Any) -> Any:
+    """A value as CSV prints it: ``None`` empty, booleans ``true``/``false``, decimals
+    exactly (no exponent), dates ISO 8601, the rest as is."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -241,7 +243,7 @@ def export_csv(disclosures: Iterable[Disclosure], out_dir: Path) -> list[Path]:
         with path.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(keys)
-            writer.writerows([_csv_text(r.get(k)) for k in keys] for r in rows[sheet.name])
+            writer.writerows([csv_text(r.get(k)) for k in keys] for r in rows[sheet.name])
         paths.append(path)
     return paths
 
