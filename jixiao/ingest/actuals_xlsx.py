@@ -242,7 +242,7 @@ def _check_zip(path: Path, data: bytes, max_inflated_bytes: int) -> None:
     """Refuse what is not an xlsx by its bytes, a corrupt zip and a zip bomb, with the
     same sniffing and inflation guard as every other reader (:mod:`jixiao.ingest.sniff`)."""
     fmt = sniff_format(data)
-    if fmt is FileFormat.OLE:
+    if fmt in (FileFormat.OLE, FileFormat.XLS):
         raise ActualsFileError(
             "这是旧版 Excel（.xls）或加密的工作簿，不是 .xlsx 文件；"
             "请在 jixiao 生成的模板中填报并保存为 .xlsx（不要加密）。",

@@ -1,10 +1,11 @@
 """Entry points: read a file (or bytes) into a :class:`~jixiao.model.Disclosure`.
 
-The format (text, .docx, .xlsx, HTML, PDF) and the layout are detected from the
-content, never from the file name (``sniff``). A binary document is turned into
-the Word-export text Word itself would save (``docx_reader``, ``xlsx_reader``,
-``html_reader``, ``pdf_reader``, all through ``grid``) and read by the same parser. The fiscal year is read from the raw text first because some
-targets need it (``11月底前`` is a date only once the year is known).
+The format (text, .docx, .xlsx, legacy .xls, HTML, PDF) and the layout are detected
+from the content, never from the file name (``sniff``). A binary document is turned
+into the Word-export text Word itself would save (``docx_reader``, ``xlsx_reader``,
+``html_reader``, ``pdf_reader``, all through ``grid``) and read by the same parser.
+The fiscal year is read from the raw text first because some targets need it
+(``11月底前`` is a date only once the year is known).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from jixiao.ingest.text import decode
 from jixiao.ingest.word_export import read_word_export
 from jixiao.model import Disclosure, Finding, Layout, Location, MoneyUnit, Severity, Source
 
-DOCUMENT_SUFFIXES = (".txt", ".docx", ".xlsx", ".html", ".htm", ".pdf")
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".xlsx", ".xls", ".html", ".htm", ".pdf")
 
 
 def read_disclosure(
@@ -51,8 +52,8 @@ def parse_disclosure(
 ) -> Disclosure:
     """Parse the bytes of a document; ``path`` names it in locations and errors.
 
-    Raises :class:`IngestError` for empty or binary input, a format not read yet
-    (PDF, Excel, legacy .doc), a broken .docx or one inflating past
+    Raises :class:`IngestError` for empty or binary input, a format not read
+    (legacy .doc, RTF, an encrypted Office file), a broken .docx or one inflating past
     ``max_unpacked_bytes``, text of another genre, a document without unit code or
     fiscal year, or a table cut off mid-row.
     """
@@ -139,10 +140,15 @@ _CONVERTERS = {
     FileFormat.XLSX: _Converter(
         "jixiao.ingest.xlsx_reader", "xlsx_text", "Excel（.xlsx）工作簿", "ingest-xlsx-lines"
     ),
+    FileFormat.XLS: _Converter(
+        "jixiao.ingest.xlsx_reader", "xls_text", "旧版 Excel（.xls）工作簿", "ingest-xls-lines"
+    ),
     FileFormat.HTML: _Converter(
         "jixiao.ingest.html_reader", "html_text", "网页（HTML）", "ingest-html-lines"
     ),
-    FileFormat.PDF: _Converter("jixiao.ingest.pdf_reader", "pdf_text", "PDF 文件", "ingest-pdf-lines"),
+    FileFormat.PDF: _Converter(
+        "jixiao.ingest.pdf_reader", "pdf_text", "PDF 文件", "ingest-pdf-lines"
+    ),
 }
 
 

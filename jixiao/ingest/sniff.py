@@ -2,7 +2,8 @@
 
 A file's name can lie (``报告.txt`` that is really a Word document, ``表.docx`` that is
 a PDF), so the reader decides by content: ``%PDF`` is a PDF, an OLE2 compound file
-is a legacy .doc/.xls (or an encrypted Office file, which Office stores the same
+is a legacy .xls when its directory holds a ``Workbook`` (or BIFF5 ``Book``) stream,
+else a legacy .doc/.ppt or an encrypted Office file (Office stores those the same
 way), a ZIP holding ``word/document.xml`` is a .docx, one holding ``xl/workbook.xml``
 an .xlsx; text with HTML tags (``<html``, ``<table`` …) is a web page. Anything
 else is handed to the text reader.
@@ -28,7 +29,9 @@ _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # HTML tags are ASCII in every encoding a Chinese site uses (UTF-8, GBK, GB18030);
 # a UTF-16 page is not looked for. Text exports never hold these tags.
-_HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<table[\s>]|<body[\s>]", re.IGNORECASE)
+_HTML_START = re.compile(
+    rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<table[\s>]|<body[\s>]", re.IGNORECASE
+)
 
 
 class FileFormat(StrEnum):
@@ -41,7 +44,8 @@ class FileFormat(StrEnum):
     ZIP = "zip"  # another ZIP archive
     BROKEN_ZIP = "broken_zip"  # ZIP signature, but the archive cannot be opened
     PDF = "pdf"
-    OLE = "ole"  # legacy .doc/.xls/.ppt, or an encrypted Office document
+    OLE = "ole"  # legacy .doc/.ppt, or an encrypted Office document
+    XLS = "xls"  # legacy Excel workbook (BIFF in an OLE2 compound file)
     RTF = "rtf"
     HTML = "html"  # a web page (many county sites publish their tables as HTML)
 
@@ -66,14 +70,52 @@ def sniff_format(data: bytes) -> FileFormat:
             return FileFormat.PPTX
         return FileFormat.ZIP
     if head.startswith(_OLE_MAGIC):
+        names = _ole_entry_names(data)
+        workbook = "Workbook" in names or "Book" in names
+        if workbook and not names & {"WordDocument", "PowerPoint Document", "EncryptedPackage"}:
+            return FileFormat.XLS
         return FileFormat.OLE
     if b"%PDF-" in data[:1024]:
         return FileFormat.PDF
     if data.lstrip()[:5] == b"{\\rtf":
         return FileFormat.RTF
-    if _HTML_START.search(data[:4096]):
+    if _HTML_START.search(data[:65536]):  # past a long banner comment or <head> script
         return FileFormat.HTML
     return FileFormat.TEXT
+
+
+def _ole_entry_names(data: bytes) -> set[str]:
+    """Names in the directory of an OLE2 compound file (streams and storages at every
+    level: the directory is one flat array); empty when it cannot be walked.
+
+    The directory's sectors are chained through the FAT, whose first 109 sectors the
+    header lists; a directory reached only through further FAT sectors (a file of
+    more than ~7 MB) is read as far as those go.
+    """
+    size = 1 << int.from_bytes(data[30:32], "little")
+    if size not in (512, 4096):
+        return set()
+    fat = [int.from_bytes(data[76 + 4 * i : 80 + 4 * i], "little") for i in range(109)]
+    per_sector = size // 4
+
+    def sector(number: int) -> bytes:
+        return data[(number + 1) * size : (number + 2) * size]
+
+    names: set[str] = set()
+    number, seen = int.from_bytes(data[48:52], "little"), set()
+    while number < 0xFFFFFFFA and number not in seen and len(seen) < 1024:
+        seen.add(number)
+        chunk = sector(number)
+        for offset in range(0, len(chunk) - 127, 128):
+            length = int.from_bytes(chunk[offset + 64 : offset + 66], "little")
+            if 2 <= length <= 64 and length % 2 == 0:
+                names.add(chunk[offset : offset + length - 2].decode("utf-16-le", "replace"))
+        index = number // per_sector
+        if index >= len(fat) or fat[index] >= 0xFFFFFFFA:
+            break
+        entry = sector(fat[index])[(number % per_sector) * 4 :][:4]
+        number = int.from_bytes(entry, "little") if len(entry) == 4 else 0xFFFFFFFE
+    return names
 
 
 def open_zip(
@@ -119,7 +161,7 @@ _REFUSALS = {
         "请用 Word/Excel 重新保存后再试。"
     ),
     FileFormat.OLE: (
-        "这是旧版 Office 文件（.doc/.xls）或加密的 Office 文档，暂不支持；"
+        "这是旧版 Office 文件（.doc/.ppt）或加密的 Office 文档，暂不支持；"
         "请取消密码后另存为 .docx，或导出为文本。"
     ),
     FileFormat.RTF: "这是 RTF 文件，暂不支持；请用 Word 另存为 .docx 或纯文本。",
