@@ -32,9 +32,10 @@ from xlsx_fixtures import (
 )
 
 from jixiao.ingest import IngestError, iter_document_paths, parse_disclosure, read_disclosure
+from jixiao.ingest.cell_display import display_text
 from jixiao.ingest.docx_reader import DOCX_NOTE_RULE
 from jixiao.ingest.sniff import FileFormat, sniff_format
-from jixiao.ingest.xlsx_reader import display_text, xlsx_text
+from jixiao.ingest.xlsx_reader import xlsx_text
 from jixiao.model import ColumnRole, Layout, MoneyUnit, PlanKind, TableKind
 from jixiao.model.codec import disclosure_from_dict, disclosure_to_dict
 from jixiao.publish.disclosure_xlsx import as_number, write_disclosure_xlsx, write_xlsx_template

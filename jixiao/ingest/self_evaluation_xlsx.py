@@ -171,7 +171,7 @@ def _read_grids(
     open_zip(data, path=path, max_unpacked_bytes=max_unpacked_bytes).close()
     import openpyxl  # heavy: imported only when a workbook is read
 
-    from jixiao.ingest.xlsx_reader import display_text
+    from jixiao.ingest.cell_display import display_text
 
     try:
         with warnings.catch_warnings():

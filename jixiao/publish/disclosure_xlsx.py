@@ -403,7 +403,7 @@ def as_number(raw: str) -> tuple[int | float, str] | None:
     ``None`` when no number shows as ``raw`` (``-``, ``007``, words, 16+ digits)."""
     from decimal import Decimal
 
-    from jixiao.ingest.xlsx_reader import display_text
+    from jixiao.ingest.cell_display import display_text
 
     percent = bool(_PERCENT.match(raw))
     if not (percent or _AMOUNT.match(raw)):
