@@ -33,6 +33,10 @@ _PRINTED_YEAR = (
     re.compile(r"预算年度[:：]\s*(20\d{2})"),
     re.compile(r"(20\d{2})\s*年度?\s*(?:部门|单位)(?:预算|整体|总体)"),
     re.compile(r"(20\d{2})\s*年度?\s*(?:部门|单位)?\s*预算(?:信息)?公开"),
+    # Sichuan and Shanghai covers: 2025年南江县本级部门预算表, 上海市普陀区2026年区级部门预算
+    re.compile(r"(?<!\d)(20\d{2})\s*年[\u4e00-\u9fff]{0,10}?(?:部门|单位)预算"),
+    # a form's year caption: 部门项目支出绩效目标表（2025年度）
+    re.compile(r"[（(]\s*(20\d{2})\s*年度\s*[）)]"),
 )
 # Hebei project codes: 6-digit area code, 2-digit year, then P (13022524P004T4010022X).
 _CODE_YEAR = re.compile(r"(?<![0-9A-Za-z])\d{6}(\d{2})P[0-9A-Z]")
@@ -72,3 +76,48 @@ def detect_layout(text: str) -> Layout | None:
     if re.search(r"一级指标\s+二级指标", text) or re.search(r"\d+\s*月底\s+\d+\s*月底", text):
         return Layout.PDF_EXTRACTION
     return None
+
+
+# A unit's code joined to its name in one cell: 249001-南江县仁和镇人民政府.
+_CODE_NAME_CELL = re.compile(r"^\t(\d{6})\s*[-－—]\s*([\u4e00-\u9fff][^\t]{1,40})$", re.M)
+# A code alone in a cell with the name in the next cell (a 单位代码 | 单位名称 table).
+_CODE_THEN_NAME = re.compile(r"^\t(\d{6})\n\t\s*([\u4e00-\u9fff][^\t\n]{1,40})$", re.M)
+_UNIT_SUFFIX = r"(?:局|院|委员会|委|办公室|办|政府|中心|厅|部|所|队|站|会|处|馆|校|学|社|署)"
+# Captions naming the unit without a code: 部门：…, 编制部门：…, 预算主管部门：…
+_UNIT_CAPTION = re.compile(
+    r"(?:预算主管部门|编制部门|编制单位|部门名称|单位名称|部门|单位)\s*[:：]\s*"
+    r"([\u4e00-\u9fff（）()]{2,40}?" + _UNIT_SUFFIX + r")(?![\u4e00-\u9fff])"
+)
+# A cover: 巴中市巴州区交通运输局 above (or before) 2024年部门预算.
+_COVER_NAME = re.compile(
+    r"^\s*([\u4e00-\u9fff]{3,40}" + _UNIT_SUFFIX + r")\s*\n?\s*20\d{2}\s*年度?"
+    r"[\u4e00-\u9fff]{0,10}?(?:部门|单位)?预算",
+    re.M,
+)
+
+
+def printed_unit(text: str) -> tuple[str | None, str] | None:
+    """The unit as printed when no 单位编码+名称 line exists: ``(code, name)`` from
+    a code-name cell (``249001-南江县仁和镇人民政府``) or a 单位代码 | 单位名称 pair
+    (the most frequent wins), else ``(None, name)`` from a cover title
+    (``巴中市巴州区交通运输局`` over ``2024年部门预算``) or a caption (``部门：…``,
+    ``编制部门：…``), the longest name among the most frequent; ``None`` when the
+    text names no unit."""
+    coded = Counter(
+        (code, name.strip())
+        for pattern in (_CODE_NAME_CELL, _CODE_THEN_NAME)
+        for code, name in pattern.findall(text)
+        if not name.strip().startswith(("合", "小计"))
+    )
+    names = Counter(name for name in _COVER_NAME.findall(text))
+    names.update(name for name in _UNIT_CAPTION.findall(text))
+    if coded:
+        (code, name), _ = coded.most_common(1)[0]
+        full = [n for n in names if n.endswith(name) or name in n]
+        return code, max(full, key=len) if full and len(max(full, key=len)) > len(name) else name
+    if not names:
+        return None
+    cover = Counter(_COVER_NAME.findall(text))
+    if cover:
+        return None, cover.most_common(1)[0][0]
+    return None, max(names, key=lambda n: (names[n], len(n)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -18,6 +19,7 @@ from jixiao.model import (
     MoneyUnit,
     PlanKind,
     SpendingCheckpoint,
+    TargetValue,
     normalise_level1,
     normalise_level2,
 )
@@ -41,7 +43,17 @@ GRID_FIELDS = {
     "取值依据": "basis",
     "权重": "weight",
     "指标方向性": "direction",
+    # Split-column layouts (四川 templates): the target printed over three cells.
+    "指标性质": "operator",
+    "绩效指标性质": "operator",
+    "绩效指标值": "target",
+    "度量单位": "measure",
+    "绩效度量单位": "measure",
+    "计量单位": "measure",
 }
+
+#: The 指标性质 word that marks a qualitative target rather than a comparison.
+QUALITATIVE_MARK = "定性"
 
 
 def grid_field(header: str) -> str | None:
@@ -123,6 +135,35 @@ def spending_plan(
     )
 
 
+def parse_weight(raw: str) -> Decimal | None:
+    """A 权重 cell: ``20`` or ``20%`` → ``Decimal(20)`` (points out of 100); blank or
+    anything else → ``None``."""
+    text = clean_inline(raw).rstrip("%％")
+    return parse_number(text) if text else None
+
+
+def split_target(
+    operator: str, value: str, measure: str, *, fiscal_year: int | None = None
+) -> TargetValue:
+    """One target from the split cells 指标性质 | 指标值 | 度量单位.
+
+    The printed parts are kept in ``raw``, joined by one space in printed order
+    (``≤`` ``5`` ``次`` → ``"≤ 5 次"``; blank parts left out), so a reader can still see
+    where one cell ended. The parse runs on the parts read together as a person reads
+    them (``≤5次``): layout spaces are ignored by :func:`parse_target`. The 指标性质 word
+    ``定性`` is not a comparison: it stays in ``raw`` but the value and unit are parsed
+    without it (``定性`` ``2025年底`` → a deadline). A table without split columns passes
+    only ``value`` and gets :func:`parse_target` unchanged.
+    """
+    op, text, unit = clean_inline(operator), clean_inline(value), clean_inline(measure)
+    if not op and not unit:
+        return parse_target(value, fiscal_year=fiscal_year)
+    raw = " ".join(part for part in (op, text, unit) if part)
+    read = " ".join(part for part in (op, text, unit) if part and part != QUALITATIVE_MARK)
+    parsed = parse_target(read, fiscal_year=fiscal_year)
+    return replace(parsed, raw=raw)
+
+
 class GridRow(NamedTuple):
     """One indicator row as cell texts by field (missing merged cells absent)."""
 
@@ -140,7 +181,7 @@ def build_indicators(
     level2 = LevelName(raw="", normalised=None)
     for row in rows:
         texts = {field: clean_inline(text) for field, text in row.fields.items()}
-        if not any(texts.get(f) for f in ("level3", "description", "target", "basis")):
+        if not any(texts.get(f) for f in ("level3", "description", "target", "basis", "operator")):
             continue
         if texts.get("level1"):
             level1 = LevelName(raw=texts["level1"], normalised=normalise_level1(texts["level1"]))
@@ -152,7 +193,7 @@ def build_indicators(
             carried2 = False
         else:
             carried2 = True
-        weight = parse_number(texts["weight"]) if texts.get("weight") else None
+        weight = parse_weight(texts.get("weight", ""))
         indicators.append(
             Indicator(
                 index=len(indicators) + 1,
@@ -160,7 +201,12 @@ def build_indicators(
                 level2=LevelName(raw=level2.raw, normalised=level2.normalised, carried=carried2),
                 level3=texts.get("level3", ""),
                 description=texts.get("description") or None,
-                target=parse_target(texts.get("target", ""), fiscal_year=fiscal_year),
+                target=split_target(
+                    texts.get("operator", ""),
+                    texts.get("target", ""),
+                    texts.get("measure", ""),
+                    fiscal_year=fiscal_year,
+                ),
                 basis=texts.get("basis") or None,
                 weight=weight,
                 direction=texts.get("direction") or None,

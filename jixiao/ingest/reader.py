@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from jixiao.ingest.document import detect_layout, infer_fiscal_year
+from jixiao.ingest.document import detect_layout, infer_fiscal_year, printed_unit
 from jixiao.ingest.docx_reader import DOCX_NOTE_RULE
 from jixiao.ingest.errors import IngestError
 from jixiao.ingest.pdf_extraction import read_pdf_extraction
@@ -25,7 +26,17 @@ from jixiao.ingest.sniff import DEFAULT_MAX_UNPACKED_BYTES, FileFormat, refusal,
 from jixiao.ingest.tables import split_unit_line
 from jixiao.ingest.text import decode
 from jixiao.ingest.word_export import read_word_export
-from jixiao.model import Disclosure, Finding, Layout, Location, MoneyUnit, Severity, Source
+from jixiao.model import (
+    BudgetTable,
+    Disclosure,
+    Finding,
+    Layout,
+    Location,
+    MoneyUnit,
+    Severity,
+    Source,
+    TableKind,
+)
 
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".xlsx", ".xls", ".html", ".htm", ".pdf")
 
@@ -91,14 +102,12 @@ def parse_disclosure(
         )
     unit = _unit(found.unit_lines, [(p.unit_code, p.unit_name) for p in found.projects])
     if unit is None:
-        raise IngestError("未能确定单位编码：表头中没有“单位编码+单位名称”一行。", path=path)
-    units = Counter(
-        u
-        for u in [
-            *(t.money_unit for t in found.budget_tables),
-            *(p.money_unit for p in found.projects),
-        ]
-        if u
+        unit, note = _unit_as_printed(text, path)
+        notes.append(note)
+    # the budget tables' unit when they print one (project forms of Sichuan print
+    # 元 beside 万元 tables), else the projects'
+    units = Counter(t.money_unit for t in found.budget_tables if t.money_unit) or Counter(
+        p.money_unit for p in found.projects if p.money_unit
     )
     return Disclosure(
         unit_code=unit[0],
@@ -117,8 +126,36 @@ def parse_disclosure(
         department_goals=found.goals,
         projects=tuple(found.projects),
         narrative=tuple(found.narrative),
-        notes=(*notes, *found.notes),
+        notes=(*notes, *found.notes, *_unrecognised_notes(found.budget_tables, path)),
     )
+
+
+# Descriptive tables that hold no budget figures, read as ``other`` without a note.
+_DESCRIPTIVE_TABLE = re.compile(r"机构设置|单位构成")
+
+
+def _unrecognised_notes(tables: Iterable[BudgetTable], path: str) -> list[Finding]:
+    """One note per table of kind ``other`` naming it as printed: it is kept with
+    all its cells, but no check reads it as one of the standard tables."""
+    notes = []
+    for table in tables:
+        if table.kind is not TableKind.OTHER or _DESCRIPTIVE_TABLE.search(table.title):
+            continue
+        line = table.location.line if table.location else None
+        where = f"第 {line} 行" if line else "位置不详"
+        named = f"“{table.title}”" if table.title else "（无标题）"
+        notes.append(
+            Finding(
+                rule="ingest-table-unrecognised",
+                severity=Severity.INFO if table.title else Severity.WARNING,
+                message=(
+                    f"未识别的表格：{named}（{where}，{len(table.rows)} 行），"
+                    "不是标准公开表之一，已按“其他”保存全部单元格，不参与标准表的审核。"
+                ),
+                location=Location(file=path, line=line, table=table.title or None),
+            )
+        )
+    return notes
 
 
 _DISCLOSURE_WORDS = ("一级指标", "绩效目标表", "预算数", "预算年度")
@@ -201,6 +238,41 @@ def _unit(
         return None
     code, name = found.most_common(1)[0][0]
     return code, name.removesuffix("本级") or name
+
+
+def _unit_as_printed(text: str, path: str) -> tuple[tuple[str, str], Finding]:
+    """The unit when no 单位编码+名称 line exists (:func:`printed_unit`), with the
+    note saying where it was read; the name stands in for a code never printed.
+
+    Raises :class:`IngestError` when the document names no unit at all.
+    """
+    printed = printed_unit(text)
+    if printed is None:
+        raise IngestError(
+            "未能确定单位：表头中没有“单位编码+单位名称”一行，封面、表题和“部门：”说明中"
+            "也没有单位名称。",
+            path=path,
+        )
+    code, name = printed
+    if code is None:
+        return (name, name), Finding(
+            rule="ingest-unit-code-missing",
+            severity=Severity.WARNING,
+            message=(
+                f"文档未印单位编码：以单位名称“{name}”（取自封面或表头说明）代替单位编码；"
+                "同一单位的不同文档请核对名称是否一致。"
+            ),
+            location=Location(file=path),
+        )
+    return (code, name), Finding(
+        rule="ingest-unit-code-cell",
+        severity=Severity.INFO,
+        message=(
+            f"文档没有“单位编码+单位名称”一行：单位编码 {code}、名称“{name}”"
+            "取自表格中的单位代码单元格。"
+        ),
+        location=Location(file=path),
+    )
 
 
 def iter_document_paths(paths: Iterable[str | Path]) -> Iterator[Path]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from jixiao.ingest.errors import IngestError
@@ -30,24 +31,29 @@ from jixiao.model import (
 _TITLE_KINDS: tuple[tuple[re.Pattern[str], TableKind], ...] = tuple(
     (re.compile(pattern), kind)
     for pattern, kind in (
-        (r"财政拨款收支(预算)?总表", TableKind.FISCAL_APPROPRIATION_SUMMARY),
-        (r"收支(预算)?总表", TableKind.INCOME_EXPENDITURE_SUMMARY),
-        (r"收入(预算)?总?表", TableKind.INCOME_SUMMARY),
+        (r"财政拨款(收支)?(预算)?总表", TableKind.FISCAL_APPROPRIATION_SUMMARY),
+        (r"收支(预算)?总表", TableKind.INCOME_EXPENDITURE_SUMMARY),  # 部门财务收支预算总表
+        (r"收入(预算)?总?表", TableKind.INCOME_SUMMARY),  # 部门收入预算总表, 部门收入预算表
+        (r"政府性?基金.*三公", TableKind.OTHER),  # 三公 paid from fund money
+        (r"三公", TableKind.THREE_PUBLIC_EXPENSES),  # 三公 经费和机关运行经费预算表
+        (r"机关运行经费|项目支出(预算)?表", TableKind.OTHER),
         (r"一般公共预算.*基本支出", TableKind.GENERAL_BUDGET_BASIC_EXPENDITURE),
         (r"一般公共预算.*支出", TableKind.GENERAL_BUDGET_EXPENDITURE),
         (r"政府性?基金.*支出", TableKind.GOV_FUND_EXPENDITURE),
         (r"国有资本经营.*支出", TableKind.STATE_CAPITAL_EXPENDITURE),
-        (r"三公", TableKind.THREE_PUBLIC_EXPENSES),
         (r"政府采购", TableKind.PROCUREMENT_BUDGET),
         (r"固定资产|国有资产占用", TableKind.FIXED_ASSETS),
-        (r"支出(预算)?总表", TableKind.EXPENDITURE_SUMMARY),
+        (r"支出(预算)?总表", TableKind.EXPENDITURE_SUMMARY),  # 部门支出预算表 (Shanghai)
+        (r"^(20\d{2}年)?部门支出预算表$", TableKind.EXPENDITURE_SUMMARY),
     )
 )
 
-_MONEY_UNIT = re.compile(r"(?:金额)?单位[:：]\s*(万元|元)")
+_MONEY_UNIT = re.compile(r"(?:(?:金额)?单位|金额)\s*[:：]\s*(万元|元)(?![\u4e00-\u9fff])")
 _UNIT_LINE = re.compile(r"^(\d{3,})(?!\d*\s*年)\s*([\u4e00-\u9fff].*)$")
 _CAPTION = re.compile(
-    r"^(单位[:：]|预算年度|截止(时间|日期)|编制单位)|^\d{3,}(?!\d*\s*年)\s*[\u4e00-\u9fff]"
+    r"^((金额)?单位[:：]|金额[:：]|(编制|预算主管)?部门[:：]|部门名称[:：]|单位名称[:：]|万?元$"
+    r"|(部门公开表|公开|表)\s*\d{1,2}(\s*[-－]\s*\d{1,2})?\s*表?$"
+    r"|预算年度|截止(时间|日期)|编制单位)|^\d{3,}(?!\d*\s*年)\s*[\u4e00-\u9fff]"
 )
 _TEXT_COLUMNS = ("采购物品名称", "目录序号", "计量单位", "单位性质", "单位规格", "保障形式", "说明")
 
@@ -63,9 +69,11 @@ def table_kind(title: str) -> TableKind:
 
 def money_unit_in(texts: Sequence[str]) -> MoneyUnit | None:
     """The money unit printed in any of ``texts`` (``单位：万元`` → 万元), if any."""
-    for text in texts:
-        match = _MONEY_UNIT.search(clean_inline(text))
-        if match:
+    texts = [clean_inline(text) for text in texts]
+    # a caption split over two cells or lines (金额单位： | 万元) is read joined
+    joined = [a + b for a, b in pairwise(texts) if a.endswith((":", "："))]
+    for text in [*texts, *joined]:
+        for match in _MONEY_UNIT.finditer(text):
             return MoneyUnit.WAN_YUAN if match.group(1) == "万元" else MoneyUnit.YUAN
     return None
 
@@ -79,7 +87,7 @@ def split_unit_line(text: str) -> tuple[str, str] | None:
 def is_caption_row(cells: Sequence[str]) -> bool:
     """True for the row printed above a header: every cell a unit line, 预算年度,
     单位：万元 or 截止时间."""
-    texts = [clean_inline(cell) for cell in cells if cell.strip()]
+    texts = [clean_inline(piece) for cell in cells for piece in cell.split("\n") if piece.strip()]
     return bool(texts) and all(_CAPTION.search(text) for text in texts)
 
 
@@ -153,7 +161,31 @@ def column_paths(header_rows: Sequence[Sequence[str]], width: int) -> list[tuple
     if len(rows) == 1:
         return [(label or f"第{i + 1}列",) for i, label in enumerate(lower[:width])]
     upper = rows[-2]
-    segments = _segments(lower[:width])
+    owner = _owners(upper, lower[:width])
+    full_width_above = [row for row in rows[:-2] if len(row) == width]
+    # a shorter row above (merged cells printed once, three header levels) is
+    # spread over the row below it the same way, level by level
+    chain: list[list[str]] = []
+    below, below_owner = upper, owner
+    for row in reversed(rows[:-2]):
+        if len(row) == width or len(row) >= len(below):
+            break
+        step = _owners(row, below)
+        chain.append([row[step[i]] if step[i] < len(row) else "" for i in below_owner])
+        below, below_owner = row, [step[i] for i in below_owner]
+    paths: list[tuple[str, ...]] = [()] * width
+    for index in range(width):
+        parent = upper[owner[index]] if owner[index] < len(upper) else ""
+        higher = [level[index] for level in reversed(chain)]
+        labels = [row[index] for row in full_width_above] + higher + [parent, lower[index]]
+        paths[index] = tuple(label for label in labels if label) or (f"第{index + 1}列",)
+    return paths
+
+
+def _owners(upper: Sequence[str], lower: Sequence[str]) -> list[int]:
+    """For each cell of ``lower``, the index of the ``upper`` cell above it (see
+    :func:`column_paths`); an index past ``upper`` when ``upper`` runs short."""
+    segments = _segments(lower)
     extra = len(upper) - len(segments)
     while extra > 0:
         runs = [s for s in segments if len(s) > 1]
@@ -172,27 +204,68 @@ def column_paths(header_rows: Sequence[Sequence[str]], width: int) -> list[tuple
         position = segments.index(segment)
         segments[position : position + 1] = [segment[:point], segment[point:]]
         extra -= 1
-    full_width_above = [row for row in rows[:-2] if len(row) == width]
-    paths: list[tuple[str, ...]] = [()] * width
+    owner = [0] * len(lower)
     for number, segment in enumerate(segments):
-        parent = upper[number] if number < len(upper) else ""
         for index in segment:
-            labels = [row[index] for row in full_width_above] + [parent, lower[index]]
-            paths[index] = tuple(label for label in labels if label) or (f"第{index + 1}列",)
-    return paths
+            owner[index] = number
+    return owner
+
+
+def _printed_rows(groups: Sequence[SourceRow], width: int) -> list[SourceRow] | None:
+    """The groups as rows when they are rows already (a workbook's or a converted
+    document's rows, never split by blank lines inside a cell): every group at most
+    ``width`` cells and every short one a total row whose label was merged across
+    columns (``合    计`` over 编码 and 名称): blanks are put back after its label.
+    ``None`` otherwise (rows are then rebuilt by :func:`assemble_rows`)."""
+    if not groups or any(not 0 < len(g.cells) <= width for g in groups):
+        return None
+    if all(len(g.cells) == width for g in groups):
+        return None
+    rows = []
+    for group in groups:
+        missing = width - len(group.cells)
+        if not missing:
+            rows.append(group)
+            continue
+        at = next((i for i, c in enumerate(group.cells) if c.strip()), 0)
+        if "".join(clean_inline(group.cells[at]).split()) not in _TOTALS:
+            return None
+        cells = group.cells[: at + 1] + ("",) * missing + group.cells[at + 1 :]
+        rows.append(SourceRow(cells, group.line))
+    return rows
+
+
+# A classification code split into columns (类 | 款 | 项), joined into one code.
+_CODE_PARTS = ("类", "款", "项")
+# The unit's own code beside the classification code (单位代码 163001): text, not a code.
+_UNIT_CODE_COLUMN = re.compile(r"^(部门)?[（(]?单位[）)]?代\s*码$|^单位编\s*码$|^部门（单位）代码$")
 
 
 def _role(path: tuple[str, ...]) -> ColumnRole:
     leaf = path[-1]
+    if "".join(leaf.split()) in _CODE_PARTS:
+        return ColumnRole.CODE
+    if _UNIT_CODE_COLUMN.match(leaf):
+        return ColumnRole.TEXT
     if any(word in leaf for word in _TEXT_COLUMNS):
         return ColumnRole.TEXT
     if leaf.startswith("序号") or leaf == "栏次":
         return ColumnRole.SEQ
     if "编码" in leaf or leaf == "科目代码":
         return ColumnRole.CODE
-    if leaf.endswith("名称") or leaf == "项目":
+    if leaf.endswith("名称") or leaf == "项目" or re.search(r"名称\s*[（(]科目[）)]$", leaf):
         return ColumnRole.NAME
     return ColumnRole.VALUE
+
+
+def _income_top(top: str) -> bool:
+    """收入, 本年收入, 财政拨款收入: the income half of a side-by-side table."""
+    return top.startswith("收入") or bool(re.fullmatch(r"(本年|财政拨款)收入", top))
+
+
+def _spending_top(top: str) -> bool:
+    """支出, 本年支出, 财政拨款支出: the expenditure half."""
+    return top.startswith("支出") or bool(re.fullmatch(r"(本年|财政拨款)支出", top))
 
 
 def build_columns(
@@ -200,9 +273,7 @@ def build_columns(
 ) -> tuple[BudgetColumn, ...]:
     """Typed columns from header paths; sides set when both 收入 and 支出 head columns."""
     tops = {path[0] for path in paths}
-    side_by_side = any(t.startswith("收入") for t in tops) and any(
-        t.startswith("支出") for t in tops
-    )
+    side_by_side = any(_income_top(t) for t in tops) and any(_spending_top(t) for t in tops)
     columns: list[BudgetColumn] = []
     seen: set[str] = set()
     for index, path in enumerate(paths):
@@ -214,9 +285,9 @@ def build_columns(
         if side_by_side and len(path) > 1:
             side = (
                 Side.INCOME
-                if path[0].startswith("收入")
+                if _income_top(path[0])
                 else Side.EXPENDITURE
-                if path[0].startswith("支出")
+                if _spending_top(path[0])
                 else None
             )
         number = clean_inline(column_numbers[index]) if index < len(column_numbers) else ""
@@ -226,6 +297,15 @@ def build_columns(
             )
         )
     return tuple(columns)
+
+
+def _row_code(cells: Sequence[tuple[BudgetColumn, str]]) -> str:
+    """The row's code: the first code column's text, or the 类/款/项 parts joined
+    (``208 | 05 | 05`` → ``2080505``; a 类 row prints only ``208``)."""
+    parts = [t for c, t in cells if "".join(c.header[-1].split()) in _CODE_PARTS]
+    if parts:
+        return "".join(parts) if all(t.isdigit() or not t for t in parts) else " ".join(parts)
+    return next((t for _, t in cells), "")
 
 
 def build_rows(
@@ -247,7 +327,7 @@ def build_rows(
                 for c, t, raw in zip(columns, texts, raw_texts, strict=False)
                 if c.side == side
             ]
-            code = next((t for c, t, _ in mine if c.role is ColumnRole.CODE), "")
+            code = _row_code([(c, t) for c, t, _ in mine if c.role is ColumnRole.CODE])
             name = next((clean(raw) for c, _, raw in mine if c.role is ColumnRole.NAME), "")
             values = tuple(
                 CellValue(column=c.key, raw=t, value=parse_number(t) if t else None)
@@ -267,6 +347,40 @@ def build_rows(
                 )
             )
     return tuple(built)
+
+
+_TOTALS = ("合计", "总计", "收入总计", "支出总计")
+_NOTHING = "无"  # the one row of an empty table in Shanghai's layout, above 合计
+
+
+def _is_total_row(cells: Sequence[str]) -> bool:
+    """True for a 合计/总计 row (the only row of a table published empty) or the
+    ``无`` row printed above it."""
+    filled = [clean_inline(c) for c in cells if c.strip()]
+    return (
+        bool(filled)
+        and "".join(filled[0].split()) in (*_TOTALS, _NOTHING)
+        and all(parse_number(text) is not None for text in filled[1:])
+    )
+
+
+_NOTE_START = re.compile(r"^(注|取数说明|空表说明|说明[:：]|备注|填报说明|报表说明)")
+
+
+def _trailing_notes(data: Sequence[SourceRow]) -> tuple[list[SourceRow], list[str]]:
+    """Rows under the data that are notes printed inside the table (``取数说明：``
+    and its numbered lines, ``空表说明：无此项内容``): from the first row whose one
+    filled cell opens a note, every row with at most one filled cell."""
+    data = list(data)
+    for start, row in enumerate(data):
+        filled = [clean(c) for c in row.cells if c.strip()]
+        if len(filled) == 1 and _NOTE_START.match(clean_inline(filled[0])):
+            tail = data[start:]
+            if all(sum(1 for c in r.cells if c.strip()) <= 1 for r in tail):
+                notes = [clean(c) for r in tail for c in r.cells if c.strip()]
+                return data[:start], notes
+            break
+    return data, []
 
 
 def build_table(
@@ -305,6 +419,7 @@ def build_table(
                 i
                 for i, r in enumerate(rows)
                 if any(parse_number(clean_inline(c)) is not None for c in r.cells)
+                or _is_total_row(r.cells)
             ),
             None,
         )
@@ -312,10 +427,13 @@ def build_table(
         header, column_numbers, data = rows[:cut], (), rows[cut:]
         width = max((len(r.cells) for r in header), default=0)
     width = max([width] + [len(r.cells) for r in header])
+    data, printed_notes = _trailing_notes(data)
+    if printed_notes:
+        note = "\n".join([*([note] if note else []), *printed_notes])
     paths = column_paths([r.cells for r in header], width)
     columns = build_columns(paths, column_numbers)
     table_location = location.at(table=clean_inline(title))
-    data_rows = assemble_rows(data, width)
+    data_rows = _printed_rows(data, width) or assemble_rows(data, width)
     if (
         data_rows
         and len(data_rows[-1].cells) < width

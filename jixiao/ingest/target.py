@@ -92,6 +92,14 @@ _DEADLINE = re.compile(
     r"(?P<end>[年月][底末]|[底末])?(?P<before>之前|以前|前|为止|止)?(?P<rest>[^0-9]*)",
     re.DOTALL,
 )
+# A date printed with dots, dashes or slashes (2023.12.31前, 2024-12-31前, 2024/6前): a
+# deadline when it has a day or a before/end marker, so that 2023.12 alone stays a number.
+_NUMERIC_DATE = re.compile(
+    r"(?:截至|截止到|截止|到|于|在)?(?P<y>(?:19|20)[0-9]{2})(?P<sep>[./-])(?P<m>[0-9]{1,2})"
+    r"(?:(?P=sep)(?P<d>[0-9]{1,2})[日号]?)?"
+    r"(?P<before>之前|以前|前|为止|止|[底末]前?)?(?P<rest>[^0-9]*)",
+    re.DOTALL,
+)
 _WITHIN_YEAR = re.compile(r"(?:当年度内?|当年|年度内|年内|本年度?内?)(?P<rest>[^0-9]*)", re.DOTALL)
 
 # Direction words of qualitative targets. Words of change win over words of keeping or
@@ -132,7 +140,9 @@ def parse_target(raw: str, *, fiscal_year: int | None = None) -> TargetValue:
       inferred from wording that says % or 百分), and the trailing ``wording``. A bare
       以上/以下/以内 after the number implies ≥/≤. Words after the number may repeat it
       (``≥95满意度大于等于95%``) but may not hold any other number.
-    - deadline: a date or time limit (``2024年年底``, ``11月底前``, ``年内完成``). Month/day
+    - deadline: a date or time limit (``2024年年底``, ``11月底前``, ``年内完成``, also
+      ``2023.12.31前`` / ``2024-12-31前`` / ``2024.6底``: with dots or dashes a day or a
+      marker is needed, ``2023.12`` alone stays a number). Month/day
       without a year use ``fiscal_year``; recurring (每月25日前) or undeterminable limits
       give ``deadline=None``. ``12月`` alone is 12 months, not a deadline.
     - qualitative: words without digits; ``direction`` is the first word of change
@@ -203,6 +213,15 @@ def _deadline(raw: str, text: str, fiscal_year: int | None) -> TargetValue | Non
         date = _date(fiscal_year, 12, None) if fiscal_year else None
         return TargetValue(
             raw=raw, kind=TargetKind.DEADLINE, deadline=date, wording=match["rest"] or None
+        )
+    numeric = _NUMERIC_DATE.fullmatch(text)
+    if numeric and (numeric["d"] or numeric["before"]) and 1 <= int(numeric["m"]) <= 12:
+        day = int(numeric["d"]) if numeric["d"] else None
+        return TargetValue(
+            raw=raw,
+            kind=TargetKind.DEADLINE,
+            deadline=_date(int(numeric["y"]), int(numeric["m"]), day),
+            wording=numeric["rest"] or None,
         )
     match = _DEADLINE.fullmatch(text)
     if match is None:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from jixiao.ingest.document import DocumentParts
 from jixiao.ingest.errors import IngestError
 from jixiao.ingest.goals import TextParagraph, parse_department_goals
+from jixiao.ingest.project_list import read_performance_table
 from jixiao.ingest.projects import (
     PROJECT_TITLE,
     GridRow,
@@ -288,7 +289,21 @@ def read_word_export(text: str, *, path: str, fiscal_year: int | None) -> Docume
             previous = blocks[index - 1] if index > 0 else None
             title = previous if isinstance(previous, Paragraph) and _is_title(previous) else None
             doc.unit_lines.extend(c.text for c in block.groups[0] if split_unit_line(c.text))
-            if any(c.key == "一级指标" for c in block.cells):
+            listed = (
+                read_performance_table(
+                    block,
+                    [b for b in blocks[max(0, index - 3) : index] if isinstance(b, Paragraph)],
+                    doc_unit=doc_unit,
+                    path=path,
+                    fiscal_year=fiscal_year,
+                    notes=doc.notes,
+                )
+                if any(c.key == "一级指标" for c in block.cells)
+                else None
+            )
+            if listed is not None:
+                doc.projects.extend(listed)
+            elif any(c.key == "一级指标" for c in block.cells):
                 doc.projects.append(
                     _project(
                         title,
