@@ -43,3 +43,32 @@ def differences(a, b, path: str = "") -> list[str]:
 def assert_same(original: dict, back: dict) -> None:
     found = differences(original, back)
     assert not found, "round trip differs (first 15):\n" + "\n".join(found[:15])
+
+
+def expected_back(original: dict, seed: str) -> dict:
+    """What a seed's comparable dict should read back as after any written format.
+
+    003 is PDF-extracted text: its reader treats the 部门整体绩效目标 heading as
+    structure and keeps no narrative section for it, while the Word-export reader
+    (which every written format is read through) keeps every heading as a (here
+    empty) section. A written document needs that heading to open the goals
+    section, so reading it back adds exactly that one section — nothing else may
+    differ.
+    """
+    expected = comparable(original)
+    if seed == "003":
+        assert expected["narrative"] == []
+        expected["narrative"] = [{"heading": "部门整体绩效目标", "paragraphs": []}]
+    return expected
+
+
+def without_places(value):
+    """A codec dict with every location emptied (a model built by hand or by a tool)."""
+    if isinstance(value, dict):
+        return {
+            k: None if k == "location" else [] if k == "paragraph_lines" else without_places(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [without_places(v) for v in value]
+    return value
