@@ -17,7 +17,7 @@ import pytest
 from jixiao.ingest.project_list import read_performance_table
 from jixiao.ingest.target import parse_target
 from jixiao.ingest.word_cells import Paragraph, TableBlock, scan_blocks
-from jixiao.model import MoneyUnit, Operator, Project, TargetKind
+from jixiao.model import MoneyUnit, Operator, Project, TargetKind, TargetScope
 from tests.realworld_expected import EXPECTED
 
 REALWORLD_DIR = Path(
@@ -217,12 +217,18 @@ def test_qualitative_mark_kept_in_raw_not_in_parse() -> None:
     assert project.indicators[2].target.kind is TargetKind.QUALITATIVE
 
 
-# nanjiang-renhezhen is left out here: read_disclosure still rejects one of its budget
-# tables (项目支出表), which is read outside the performance-table layer.
-@pytest.mark.parametrize(
-    "name", ["nanjiang-zirangyuanju-2025-targets.xlsx", "bazhou-jiaotongju-2024-budget.docx"]
-)
-def test_read_disclosure_projects(name: str) -> None:
+# Department forms per file, as printed: Bazhou's 整体支出绩效目标申报表; Renhe's
+# 部门整体支出绩效目标表 and its 部门绩效表 sheet (部门绩效20, printed without indicators);
+# Zirang's 部门整体目标绩效表 sheet is blank.
+_DEPARTMENT_FORMS = {
+    "nanjiang-zirangyuanju-2025-targets.xlsx": [],
+    "bazhou-jiaotongju-2024-budget.docx": [("整体支出绩效目标申报表", 9)],
+    "nanjiang-renhezhen-2025-budget.xlsx": [("部门绩效表", 0), ("部门整体支出绩效目标表", 5)],
+}
+
+
+@pytest.mark.parametrize("name", list(_DEPARTMENT_FORMS))
+def test_read_disclosure_projects_and_department_forms(name: str) -> None:
     from jixiao.ingest import read_disclosure
 
     path = REALWORLD_DIR / name
@@ -230,6 +236,10 @@ def test_read_disclosure_projects(name: str) -> None:
         pytest.skip(f"real files not found at {REALWORLD_DIR}")
     disclosure = read_disclosure(path)
     table = EXPECTED[name]["project_table"]
-    listed = [p for p in disclosure.projects if p.seq > 0]
+    listed = [p for p in disclosure.projects if p.scope is TargetScope.PROJECT]
     assert [len(p.indicators) for p in listed] == list(table["indicator_counts"])
     assert {p.money_unit for p in listed} == {_UNITS[table["money_unit"]]}
+    assert [p.seq for p in listed] == list(range(1, len(listed) + 1))
+    forms = [p for p in disclosure.projects if p.scope is TargetScope.DEPARTMENT]
+    assert [(p.title, len(p.indicators)) for p in forms] == _DEPARTMENT_FORMS[name]
+    assert all(p.seq == 0 for p in forms)

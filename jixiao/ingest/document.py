@@ -88,10 +88,13 @@ _UNIT_CAPTION = re.compile(
     r"(?:预算主管部门|编制部门|编制单位|部门名称|单位名称|部门|单位)\s*[:：]\s*"
     r"([\u4e00-\u9fff（）()]{2,40}?" + _UNIT_SUFFIX + r")(?![\u4e00-\u9fff])"
 )
-# A cover: 巴中市巴州区交通运输局 above (or before) 2024年部门预算.
+# A cover: 巴中市巴州区交通运输局 above (or before) 2024年部门预算, the title alone on
+# its line (a sentence such as 反映…2019年度总体收入预算情况。 is not a cover); Word
+# prints a heading's bookmark before it.
 _COVER_NAME = re.compile(
-    r"^\s*([\u4e00-\u9fff]{3,40}" + _UNIT_SUFFIX + r")\s*\n?\s*20\d{2}\s*年度?"
-    r"[\u4e00-\u9fff]{0,10}?(?:部门|单位)?预算",
+    r"^(?:\[bookmark:[^\]\n]*\])*\s*([\u4e00-\u9fff]{3,40}" + _UNIT_SUFFIX + r")"
+    r"\s*\n?\s*20\d{2}\s*年度?[\u4e00-\u9fff]{0,10}?(?:部门|单位)?预算"
+    r"(?:信息)?(?:公开|表|草案|报告)?\s*$",
     re.M,
 )
 

@@ -12,6 +12,15 @@ is read with lxml directly, entities off: python-docx's ``row.cells`` repeats a
 merged cell's text in every grid column it covers, and its objects cost more than
 the walk itself.
 
+A table nested in a cell is printed as a table of its own, never flattened into
+the cell's text (a flattened table is one cell to the parser, its rows lost). A
+*frame* — a table of one row or one column whose cells hold tables, as Bazhou's
+Word file wraps 财政拨款收支预算总表 in a 1×2 layout table — is unwrapped: its
+cells' paragraphs and tables are printed in reading order as if they stood in the
+body. Any other table holding tables is printed with those cells' own text only,
+then each nested table after it, in order. Past :data:`_MAX_NESTING` levels a
+nested table's cells are flattened into its cell's lines, so nothing is lost.
+
 Two things are cleaned on the way, because the text export would mislead the
 parser: a grid column that is blank in every row (an "extra blank column" left in
 by hand) is dropped, and empty paragraphs inside a cell are skipped (Word prints
@@ -35,7 +44,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from jixiao.ingest.errors import IngestError
-from jixiao.ingest.grid import Paragraph, Slot, word_text
+from jixiao.ingest.grid import Block, Paragraph, Slot, word_text
 from jixiao.ingest.sniff import DEFAULT_MAX_UNPACKED_BYTES, open_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -71,6 +80,9 @@ _HEADING_STYLE = re.compile(r"^(heading|标题)\s*\d$", re.IGNORECASE)
 
 #: Rule id of the reader note saying that lines are those of the generated text.
 DOCX_NOTE_RULE = "ingest-docx-lines"
+# Nested tables deeper than this are flattened into their cell's lines (a guard on
+# recursion; real files nest one level, a layout frame around a table).
+_MAX_NESTING = 8
 
 
 def docx_text(
@@ -110,12 +122,62 @@ def docx_text(
             ) from error
     if body is None:
         raise IngestError("文件不是有效的 Word（.docx）文档：正文部分没有 w:body。", path=path)
-    return word_text(
-        Paragraph(_paragraph_text(block), _is_heading(block, heading_styles))
-        if block.tag == _P
-        else _slot_rows(block)
-        for block in _blocks(body)
-    )
+    return word_text(_body_blocks(body, heading_styles))
+
+
+def _body_blocks(body: etree._Element, heading_styles: frozenset[str]) -> Iterator[Block]:
+    """The body's paragraphs and tables as ``grid`` blocks, in document order."""
+    for block in _blocks(body):
+        if block.tag == _P:
+            yield Paragraph(_paragraph_text(block), _is_heading(block, heading_styles))
+        else:
+            yield from _table_blocks(block, heading_styles, 1)
+
+
+def _table_blocks(
+    table: etree._Element, heading_styles: frozenset[str], depth: int
+) -> Iterator[Block]:
+    """A table (at nesting ``depth``, 1 in the body) as ``grid`` blocks: one block
+    of slot rows, or, when its cells hold tables, the blocks described in the module
+    docstring (a frame unwrapped; otherwise the table, then its nested tables)."""
+    if depth > _MAX_NESTING or not _holds_table(table):
+        yield _slot_rows(table)
+        return
+    if _is_frame(table):
+        for tc in _visible_cells(table):
+            for block in _blocks(tc):
+                if block.tag == _TBL:
+                    yield from _table_blocks(block, heading_styles, depth + 1)
+                    continue
+                text = _paragraph_text(block)
+                if text.strip():  # empty paragraphs in a cell are skipped (module docstring)
+                    yield Paragraph(text, _is_heading(block, heading_styles))
+        return
+    nested: list[etree._Element] = []
+    yield _slot_rows(table, nested)
+    for inner in nested:
+        yield from _table_blocks(inner, heading_styles, depth + 1)
+
+
+def _visible_cells(table: etree._Element) -> Iterator[etree._Element]:
+    """The table's cells row by row, less vertical-merge continuations (which print
+    nothing of their own)."""
+    for tr in _children(table, _TR):
+        for tc in _children(tr, _TC):
+            v_merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if v_merge is None or v_merge.get(_VAL, "continue") == "restart":
+                yield tc
+
+
+def _holds_table(table: etree._Element) -> bool:
+    """Whether a cell of ``table`` (not of a table nested deeper) holds a table."""
+    return any(block.tag == _TBL for tc in _visible_cells(table) for block in _blocks(tc))
+
+
+def _is_frame(table: etree._Element) -> bool:
+    """A layout frame: a table of a single row, or of a single cell per row."""
+    rows = [list(_children(tr, _TC)) for tr in _children(table, _TR)]
+    return len(rows) == 1 or all(len(cells) == 1 for cells in rows)
 
 
 # No entities, no network, no huge trees: a document's XML is data, never instructions.
@@ -204,21 +266,28 @@ def _collect(element: etree._Element, parts: list[str]) -> None:
             _collect(child, parts)
 
 
-def _cell_lines(cell: etree._Element) -> list[str]:
-    """A cell's non-empty lines: its paragraphs, and nested tables' cells flattened."""
+def _cell_lines(cell: etree._Element, nested: list[etree._Element] | None = None) -> list[str]:
+    """A cell's non-empty lines: its paragraphs; its tables go to ``nested`` when
+    given, else their cells are flattened into the lines."""
     lines: list[str] = []
     for block in _blocks(cell):
         if block.tag == _P:
             texts = _paragraph_text(block).split("\n")
+        elif nested is not None:
+            nested.append(block)
+            continue
         else:
             texts = [line for row in _slot_rows(block) for slot in row for line in slot.lines]
         lines.extend(text.strip() for text in texts if text.strip())
     return lines
 
 
-def _slot_rows(table: etree._Element) -> list[list[Slot]]:
+def _slot_rows(
+    table: etree._Element, nested: list[etree._Element] | None = None
+) -> list[list[Slot]]:
     """The table's rows as slots (``grid.Slot``): first grid column, span, the cell's
-    lines, whether it continues a vertical merge.
+    lines, whether it continues a vertical merge. Tables in its cells are appended
+    to ``nested`` when given, else flattened into their cell's lines.
 
     Cells of ``w:gridBefore``/``w:gridAfter`` are absent; a legacy ``w:hMerge``
     continuation is folded into the cell before it.
@@ -244,7 +313,8 @@ def _slot_rows(table: etree._Element) -> list[list[Slot]]:
                     cells[-1] = cells[-1]._replace(span=cells[-1].span + span)
                     column += span
                     continue
-            cells.append(Slot(column, span, () if continued else tuple(_cell_lines(tc)), continued))
+            lines = () if continued else tuple(_cell_lines(tc, nested))
+            cells.append(Slot(column, span, lines, continued))
             column += span
         rows.append(cells)
     return rows

@@ -132,6 +132,9 @@ def _blocks(pages: Sequence[PageContent]) -> list[Paragraph | list]:
     found = []
     for page in pages:
         tables, loose = find_tables(page)
+        # A ruled grid with no text in any cell is drawing, not a table: a chart's
+        # frame or its legend swatches (Jiangsu's 支出预算图).
+        tables = [t for t in tables if any(cell.text.strip() for cell in t.cells)]
         found.append((page, tables, group_lines(loose)))
     furniture = _repeated_furniture(found)
     for page, tables, lines in found:

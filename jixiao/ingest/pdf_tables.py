@@ -188,9 +188,10 @@ class _Grid:
         ``None`` when no region is left (every one open and empty)."""
         placed = []
         lines_of = []
+        outside = self._outside({n for n in self.open if not contents[n]})
         for number, (r0, c0, r1, c1) in enumerate(self.regions):
             glyphs = contents[number]
-            if number in self.open and not glyphs:
+            if number in outside:
                 continue
             box = (self.xs[c0], self.ys[r0], self.xs[c1 + 1], self.ys[r1 + 1])
             placed.append((r0, c0, r1 - r0 + 1, c1 - c0 + 1, box))
@@ -210,6 +211,22 @@ class _Grid:
             page, self.xs[0], self.ys[0], self.xs[-1], self.ys[-1], len(self.ys) - 1, tuple(cells)
         )
         return table
+
+    def _outside(self, phantoms: set[int]) -> set[int]:
+        """The empty open regions that lie outside the table: those in a grid row or
+        column made only of such regions (rulings reaching past the first vertical,
+        a band above the first ruling). An empty open region beside closed cells is a
+        cell whose ruling is elsewhere — a cell merged down from the page before, at
+        the top of a continued table — and is kept, empty, so its row stays whole."""
+        if not phantoms:
+            return phantoms
+        rows = [set(row) for row in self.index]
+        columns = [set(column) for column in zip(*self.index, strict=True)]
+        return {
+            number
+            for number in phantoms
+            if any(number in line and line <= phantoms for line in (*rows, *columns))
+        }
 
 
 def _frame(grid: _Grid, grids: list[_Grid], content: PageContent) -> bool:

@@ -10,7 +10,8 @@ Two shapes, both printed as one table in the Word-export text:
   subtotal (``208-自然资源和规划局 | 10,708.42``) and becomes an INFO finding;
 - a **部门整体 form** (部门整体支出绩效目标表 / 整体支出绩效目标申报表): 部门名称, a
   资金总额 | 财政拨款 | 其他资金 row with its amounts on the next row, 年度总体目标,
-  年度主要任务 and an indicator grid. It is read as a :class:`Project` with ``seq`` 0, the
+  年度主要任务 and an indicator grid. It is read as a :class:`Project` with scope
+  :attr:`~jixiao.model.TargetScope.DEPARTMENT` and ``seq`` 0, the
   form's title, the 部门名称 as ``project_name``, the tasks (``任务名称：主要内容`` lines) as
   ``purpose`` and the goal cell split at ``;``/``；`` as ``goals``.
 
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from jixiao.ingest.projects import GridRow, build_indicators, grid_field, money, split_goals
 from jixiao.ingest.text import clean, clean_inline
 from jixiao.ingest.word_cells import Cell, Paragraph, TableBlock
-from jixiao.model import Finding, Location, MoneyUnit, Project, Severity
+from jixiao.model import Finding, Location, MoneyUnit, Project, Severity, TargetScope
 
 __all__ = ["read_performance_table"]
 
@@ -258,5 +259,6 @@ def _department_form(
         indicators=build_indicators(rows, location, fiscal_year),
         unit_code=None,
         unit_name=name or None,
+        scope=TargetScope.DEPARTMENT,
         location=location,
     )

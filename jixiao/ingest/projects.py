@@ -19,6 +19,7 @@ from jixiao.model import (
     MoneyUnit,
     PlanKind,
     SpendingCheckpoint,
+    TargetScope,
     TargetValue,
     normalise_level1,
     normalise_level2,
@@ -66,6 +67,18 @@ def grid_field(header: str) -> str | None:
     if "描述" in compact or "解释" in compact:
         return "description"
     return None
+
+
+# 部门整体支出绩效目标表, 整体支出绩效目标申报表, 部门整体预算绩效表, 部门绩效表 — not
+# 部门项目支出绩效目标表 (a list of projects).
+_DEPARTMENT_TITLE = re.compile(r"整体|^(?!.*项目).*部门.*绩效")
+
+
+def target_scope(title: str) -> TargetScope:
+    """Whether a 绩效目标表 titled ``title`` sets a department's targets (部门整体) or a
+    project's."""
+    department = _DEPARTMENT_TITLE.search(clean_inline(title))
+    return TargetScope.DEPARTMENT if department else TargetScope.PROJECT
 
 
 def project_name_from_title(title: str) -> str:

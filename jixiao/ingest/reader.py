@@ -90,7 +90,9 @@ def parse_disclosure(
     year = infer_fiscal_year(text)
     fiscal_year = year[0] if year else None
     if layout is Layout.WORD_EXPORT:
-        found = read_word_export(text, path=path, fiscal_year=fiscal_year)
+        found = read_word_export(
+            text, path=path, fiscal_year=fiscal_year, rows_whole=fmt in _CONVERTERS
+        )
     else:
         found = read_pdf_extraction(text, path=path, fiscal_year=fiscal_year)
     if not found.budget_tables and not found.projects:

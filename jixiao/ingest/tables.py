@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 from typing import NamedTuple
 
 from jixiao.ingest.errors import IngestError
+from jixiao.ingest.row_spans import column_kinds, place_cells, spread
 from jixiao.ingest.target import parse_number
 from jixiao.ingest.text import clean, clean_inline
 from jixiao.model import (
@@ -49,6 +51,9 @@ _TITLE_KINDS: tuple[tuple[re.Pattern[str], TableKind], ...] = tuple(
 )
 
 _MONEY_UNIT = re.compile(r"(?:(?:金额)?单位|金额)\s*[:：]\s*(万元|元)(?![\u4e00-\u9fff])")
+# 单位：万 | 元 printed on two lines at the right margin (Jiangsu's 三公 table), read
+# with whatever the line between them holds.
+_WAN_YUAN_BROKEN = re.compile(r"单位\s*[:：]\s*万(?!元).*元\s*$")
 _UNIT_LINE = re.compile(r"^(\d{3,})(?!\d*\s*年)\s*([\u4e00-\u9fff].*)$")
 _CAPTION = re.compile(
     r"^((金额)?单位[:：]|金额[:：]|(编制|预算主管)?部门[:：]|部门名称[:：]|单位名称[:：]|万?元$"
@@ -75,6 +80,8 @@ def money_unit_in(texts: Sequence[str]) -> MoneyUnit | None:
     for text in [*texts, *joined]:
         for match in _MONEY_UNIT.finditer(text):
             return MoneyUnit.WAN_YUAN if match.group(1) == "万元" else MoneyUnit.YUAN
+    if any(_WAN_YUAN_BROKEN.search(text) for text in texts):
+        return MoneyUnit.WAN_YUAN
     return None
 
 
@@ -92,10 +99,12 @@ def is_caption_row(cells: Sequence[str]) -> bool:
 
 
 class SourceRow(NamedTuple):
-    """A row of cell texts and the line of its first cell."""
+    """A row of cell texts and the line of its first cell; ``spanned`` are the
+    columns a merged cell on their left covers (set when a short row is placed)."""
 
     cells: tuple[str, ...]
     line: int
+    spanned: frozenset[int] = frozenset()
 
 
 def assemble_rows(groups: Sequence[SourceRow], width: int) -> list[SourceRow]:
@@ -134,12 +143,26 @@ def _segments(lower: Sequence[str]) -> list[list[int]]:
     return segments
 
 
+_AMOUNT_LABELS = ("金额", "预算数", "数额")
+
+
 def _split_points(labels: Sequence[str]) -> list[int]:
-    """Where a run of labels may be cut between two parents, best first: after the
-    classification's name column, then where the run's first label repeats
-    (the two halves of a side-by-side table)."""
-    points = [i + 1 for i, label in enumerate(labels[:-1]) if label.endswith("名称")]
+    """Where a run of labels may be cut between two parents, best first: after an
+    earlier copy of the run's last label (名称 金额 | 名称 金额: groups of a name and
+    its amount, Jiangsu's 功能分类 | 支出用途), after the classification's name column
+    unless its amount follows it, where the run's first label repeats (the two
+    halves of a side-by-side table), then after an amount."""
+    points = [i + 1 for i, label in enumerate(labels[:-1]) if label == labels[-1]]
+    points += [
+        i + 1
+        for i, label in enumerate(labels[:-1])
+        if label.endswith("名称") and "".join(labels[i + 1].split()) not in _AMOUNT_LABELS
+    ]
     points += [i for i, label in enumerate(labels) if i > 0 and label == labels[0]]
+    # a name and its amount stay together: cut after an amount, never before it
+    points += [
+        i + 1 for i, label in enumerate(labels[:-1]) if "".join(label.split()) in _AMOUNT_LABELS
+    ]
     return points
 
 
@@ -235,6 +258,71 @@ def _printed_rows(groups: Sequence[SourceRow], width: int) -> list[SourceRow] | 
     return rows
 
 
+def _retyped_by_content(
+    columns: tuple[BudgetColumn, ...], rows: Sequence[SourceRow]
+) -> tuple[BudgetColumn, ...]:
+    """Columns whose header says nothing of text but whose cells hold text and no
+    number (Jiangsu's 采购品目大类, 经济科目, 采购组织形式) are text columns."""
+    retyped = list(columns)
+    for index, column in enumerate(columns):
+        if column.role is not ColumnRole.VALUE:
+            continue
+        cells = [clean_inline(r.cells[index]) for r in rows if index < len(r.cells)]
+        filled = [c for c in cells if c]
+        if filled and all(parse_number(c) is None for c in filled):
+            retyped[index] = replace(column, role=ColumnRole.TEXT)
+    return tuple(retyped)
+
+
+def _placed_rows(
+    data: Sequence[SourceRow], columns: Sequence[BudgetColumn]
+) -> list[SourceRow] | None:
+    """Whole rows with their merged cells put back in place (``row_spans``); ``None``
+    when a row is wider than the table or cannot be placed."""
+    width = len(columns)
+    kinds = column_kinds([r.cells for r in data], width)
+    for index, column in enumerate(columns):  # a column blank in every full row
+        if kinds[index] is None and column.role is ColumnRole.VALUE:
+            kinds[index] = "number"
+    halves = None
+    if any(c.side for c in columns):
+        halves = [c.side is Side.INCOME if c.side else None for c in columns]
+    placed: list[SourceRow] = []
+    for row in data:
+        if len(row.cells) == width:
+            placed.append(row)
+            continue
+        starts = place_cells(row.cells, width, kinds, halves)
+        if starts is None:
+            return None
+        cells, spanned = spread(row.cells, starts, width)
+        placed.append(SourceRow(cells, row.line, spanned))
+    return placed
+
+
+def _widened_header(
+    header: Sequence[SourceRow], data: Sequence[SourceRow], width: int
+) -> list[SourceRow]:
+    """The header with its lowest row spread over ``width`` columns: a label over
+    several columns of names (Jiangsu's 项目名称 over 一般公共预算资金 | 小计) heads
+    each of them; labels of amounts sit over the numbers."""
+    lowest = max(i for i, r in enumerate(header) if any(c.strip() for c in r.cells))
+    cells = header[lowest].cells
+    if len(cells) >= width:
+        return list(header)
+    kinds = column_kinds([r.cells for r in data], width)
+    cell_kinds = [
+        "text" if _role((clean_inline(c),)) is not ColumnRole.VALUE else "number" for c in cells
+    ]
+    starts = place_cells(cells, width, kinds, cell_kinds=cell_kinds)
+    if starts is None:
+        return list(header)
+    spread_cells, _ = spread(cells, starts, width, repeat=True)
+    widened = list(header)
+    widened[lowest] = SourceRow(spread_cells, header[lowest].line)
+    return widened
+
+
 # A classification code split into columns (类 | 款 | 项), joined into one code.
 _CODE_PARTS = ("类", "款", "项")
 # The unit's own code beside the classification code (单位代码 163001): text, not a code.
@@ -286,7 +374,7 @@ def build_columns(
             side = (
                 Side.INCOME
                 if _income_top(path[0])
-                else Side.EXPENDITURE
+                else (Side.EXPENDITURE_BY_USE if "用途" in path[1] else Side.EXPENDITURE)
                 if _spending_top(path[0])
                 else None
             )
@@ -312,7 +400,13 @@ def build_rows(
     columns: Sequence[BudgetColumn], rows: Sequence[SourceRow], location: Location
 ) -> tuple[BudgetRow, ...]:
     """Typed rows; side-by-side rows give one row per side with content; blank rows
-    (the filler row of an empty table) are dropped."""
+    (the filler row of an empty table) are dropped.
+
+    A label merged across into the next side's name column (Jiangsu's ``当年支出小计``
+    over 功能分类 and 支出用途, its amount under 支出用途) names that side's row, not
+    its own. Where one header label spans several name columns, the row's name is
+    the rightmost one filled and the others are kept as text cells.
+    """
     sides = [side for side in Side if any(c.side is side for c in columns)] or [None]
     built: list[BudgetRow] = []
     for number, row in enumerate(rows, start=1):
@@ -321,18 +415,19 @@ def build_rows(
         seq = next(
             (t for c, t in zip(columns, texts, strict=False) if c.role is ColumnRole.SEQ), ""
         )
+        names = _side_names(columns, raw_texts, row.spanned, sides)
         for side in sides:
             mine = [
-                (c, t, raw)
-                for c, t, raw in zip(columns, texts, raw_texts, strict=False)
+                (index, c, t)
+                for index, (c, t) in enumerate(zip(columns, texts, strict=False))
                 if c.side == side
             ]
-            code = _row_code([(c, t) for c, t, _ in mine if c.role is ColumnRole.CODE])
-            name = next((clean(raw) for c, _, raw in mine if c.role is ColumnRole.NAME), "")
+            code = _row_code([(c, t) for _, c, t in mine if c.role is ColumnRole.CODE])
+            name, kept = names[side]
             values = tuple(
                 CellValue(column=c.key, raw=t, value=parse_number(t) if t else None)
-                for c, t, _ in mine
-                if c.role in (ColumnRole.VALUE, ColumnRole.TEXT)
+                for index, c, t in mine
+                if c.role in (ColumnRole.VALUE, ColumnRole.TEXT) or index in kept
             )
             if not (code or name or any(v.raw for v in values)):
                 continue
@@ -347,6 +442,45 @@ def build_rows(
                 )
             )
     return tuple(built)
+
+
+def _side_names(
+    columns: Sequence[BudgetColumn],
+    raw_texts: Sequence[str],
+    spanned: frozenset[int],
+    sides: Sequence[Side | None],
+) -> dict[Side | None, tuple[str, set[int]]]:
+    """Each side's row name and the indexes of its other filled name columns (kept
+    as text cells), see :func:`build_rows`."""
+    first_name: dict[Side | None, list[int]] = {}
+    for index, column in enumerate(columns):
+        if column.role is ColumnRole.NAME:
+            group = first_name.setdefault(column.side, [])
+            # one header label spanning several columns repeats its path (key #)
+            if not group or column.header == columns[group[0]].header:
+                group.append(index)
+    given: set[int] = set()  # name cells that name a later side's row
+    borrowed: dict[Side | None, str] = {}
+    for side in sides:
+        group = first_name.get(side, [])
+        if group and group[0] in spanned and not raw_texts[group[0]].strip():
+            origin = group[0]
+            while origin in spanned and origin > 0:
+                origin -= 1
+            if columns[origin].role is ColumnRole.NAME and columns[origin].side != side:
+                given.add(origin)
+                borrowed[side] = clean(raw_texts[origin])
+    names: dict[Side | None, tuple[str, set[int]]] = {}
+    for side in sides:
+        group = [i for i in first_name.get(side, []) if i not in given]
+        filled = [i for i in group if raw_texts[i].strip()]
+        if side in borrowed:
+            names[side] = (borrowed[side], set())
+        elif filled:
+            names[side] = (clean(raw_texts[filled[-1]]), set(filled[:-1]))
+        else:
+            names[side] = ("", set())
+    return names
 
 
 _TOTALS = ("合计", "总计", "收入总计", "支出总计")
@@ -390,12 +524,16 @@ def build_table(
     location: Location,
     note: str | None = None,
     default_unit: MoneyUnit | None = None,
+    rows_whole: bool = False,
 ) -> BudgetTable:
     """A :class:`BudgetTable` from its title and its rows of cells (caption rows,
     header rows, an optional 栏次 row, data rows), blank-line groups allowed.
 
     The header ends at the 栏次 row, or else at the first row holding a number
-    (or after one row when no row holds a number).
+    (or after one row when no row holds a number). ``rows_whole`` says each group
+    is one printed row (a converted document): a short row is then a row with
+    merged cells, placed by :mod:`jixiao.ingest.row_spans`, and data rows wider
+    than the header widen it (a header label over several name columns).
     """
     rows = list(rows)
     captions: list[str] = []
@@ -430,10 +568,19 @@ def build_table(
     data, printed_notes = _trailing_notes(data)
     if printed_notes:
         note = "\n".join([*([note] if note else []), *printed_notes])
+    data_width = max((len(r.cells) for r in data), default=0)
+    if rows_whole and data_width > width and header and not column_numbers:
+        header = _widened_header(header, data, data_width)
+        width = data_width
     paths = column_paths([r.cells for r in header], width)
     columns = build_columns(paths, column_numbers)
     table_location = location.at(table=clean_inline(title))
-    data_rows = _printed_rows(data, width) or assemble_rows(data, width)
+    data_rows = (
+        (_placed_rows(data, columns) if rows_whole else None)
+        or _printed_rows(data, width)
+        or assemble_rows(data, width)
+    )
+    columns = _retyped_by_content(columns, data_rows)
     if (
         data_rows
         and len(data_rows[-1].cells) < width

@@ -24,6 +24,7 @@ from jixiao.ingest.projects import (
     project_name_from_title,
     spending_plan,
     split_goals,
+    target_scope,
 )
 from jixiao.ingest.tables import SourceRow, build_table, money_unit_in, split_unit_line
 from jixiao.ingest.text import clean, clean_inline
@@ -199,6 +200,7 @@ def _project(
         indicators=build_indicators(rows, table_location, year),
         unit_code=unit_line[0] if unit_line else None,
         unit_name=unit_line[1] if unit_line else None,
+        scope=target_scope(title_text),
         location=table_location,
     )
 
@@ -208,9 +210,13 @@ def _is_title(paragraph: Paragraph) -> bool:
     return len(text) <= 60 and not text.endswith(("。", "：", ":", "；"))
 
 
-def read_word_export(text: str, *, path: str, fiscal_year: int | None) -> DocumentParts:
+def read_word_export(
+    text: str, *, path: str, fiscal_year: int | None, rows_whole: bool = False
+) -> DocumentParts:
     """Read Word-export text into tables, projects, goals and narrative.
 
+    ``rows_whole``: the text was printed by jixiao from a .docx/.xlsx/.pdf, so each
+    blank-line group of a table is one whole row (see ``tables.build_table``).
     Raises :class:`IngestError` when a table is cut off (a truncated file).
     """
     blocks = scan_blocks(text)
@@ -327,6 +333,7 @@ def read_word_export(text: str, *, path: str, fiscal_year: int | None) -> Docume
                     location=Location(file=path, line=title.line if title else block.first_line),
                     note=note,
                     default_unit=None,
+                    rows_whole=rows_whole,
                 )
                 doc.budget_tables.append(table)
         index += 1

@@ -28,7 +28,13 @@ from jixiao.model.indicator import (
 )
 from jixiao.model.location import Layout, Location, Source
 from jixiao.model.money import Money, MoneyUnit, convert
-from jixiao.model.project import CHECKPOINT_MONTHS, PlanKind, Project, SpendingCheckpoint
+from jixiao.model.project import (
+    CHECKPOINT_MONTHS,
+    PlanKind,
+    Project,
+    SpendingCheckpoint,
+    TargetScope,
+)
 from jixiao.model.target import Operator, TargetKind, TargetValue
 
 __all__ = [
@@ -63,6 +69,7 @@ __all__ = [
     "SubGoal",
     "TableKind",
     "TargetKind",
+    "TargetScope",
     "TargetValue",
     "YearEvidence",
     "convert",

@@ -38,10 +38,16 @@ class ColumnRole(StrEnum):
 
 
 class Side(StrEnum):
-    """The half of a side-by-side table (收支总表) a column or row belongs to."""
+    """The part of a side-by-side table (收支总表) a column or row belongs to.
+
+    Most 收支总表 have two halves, 收入 and 支出 (by function). Jiangsu's print a third
+    column group, 支出用途 (一、基本支出 / 二、项目支出 / 三、单位预留机动经费): the same
+    expenditure by use, so it is a side of its own and never summed with the functions.
+    """
 
     INCOME = "income"
     EXPENDITURE = "expenditure"
+    EXPENDITURE_BY_USE = "expenditure_use"  # 支出用途 (fits the store's 16-character column)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

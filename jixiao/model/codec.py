@@ -33,7 +33,7 @@ from jixiao.model.goals import DepartmentGoals, SubGoal
 from jixiao.model.indicator import Indicator, Level1, Level2, LevelName
 from jixiao.model.location import Layout, Location, Source
 from jixiao.model.money import Money, MoneyUnit
-from jixiao.model.project import PlanKind, Project, SpendingCheckpoint
+from jixiao.model.project import PlanKind, Project, SpendingCheckpoint, TargetScope
 from jixiao.model.target import Operator, TargetKind, TargetValue
 
 FORMAT_NAME = "jixiao-disclosure"
@@ -439,6 +439,7 @@ def _project(p: Project) -> Json:
         "spending_plan": [_checkpoint(c) for c in p.spending_plan],
         "goals": list(p.goals),
         "indicators": [_indicator(i) for i in p.indicators],
+        "scope": p.scope.value,
         "location": _location(p.location),
     }
 
@@ -458,6 +459,7 @@ def _project_from(data: Json) -> Project:
         purpose=data.get("purpose"),
         spending_plan=tuple(_checkpoint_from(c) for c in data["spending_plan"]),
         goals=tuple(data["goals"]),
+        scope=TargetScope(data.get("scope", TargetScope.PROJECT.value)),
         indicators=tuple(_indicator_from(i) for i in data["indicators"]),
         location=_location_from(data.get("location")),
     )

@@ -176,6 +176,7 @@ FIELD_LABELS: dict[tuple[str, str], str] = {
     ("Project", "indicators"): "指标",
     ("Project", "unit_code"): "单位编码",
     ("Project", "unit_name"): "单位名称",
+    ("Project", "scope"): "目标层级（项目/部门整体）",
     ("Project", "location"): "位置",
     ("Money", "raw"): "",
     ("Money", "value"): "数值",

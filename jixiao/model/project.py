@@ -36,6 +36,18 @@ class SpendingCheckpoint:
     location: Location | None = None
 
 
+class TargetScope(StrEnum):
+    """Whose targets a 绩效目标表 sets: one project's, or the whole department's
+    (部门整体支出绩效目标表, Sichuan's 部门整体预算绩效表). Targets are set at three levels,
+    部门整体, 专项资金 and 预算项目 (《河北省省级部门预算绩效管理办法》, RULES.md); a
+    部门整体 form prints the same budget block and indicator tree as a project's, so it
+    is read as a :class:`Project` with this scope (its ``seq`` is 0: it is not numbered
+    among the projects)."""
+
+    PROJECT = "project"
+    DEPARTMENT = "department"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Project:
     """A 项目支出绩效目标表.
@@ -45,6 +57,7 @@ class Project:
     title without its number and its ``绩效目标表`` suffix. Budget amounts are in
     ``money_unit`` (the table's ``单位：元/万元``, or the document's when the table
     prints none). ``goals`` are the numbered goal sentences (绩效目标), numbers kept.
+    ``scope`` is :attr:`TargetScope.DEPARTMENT` for a 部门整体 form.
     """
 
     seq: int
@@ -61,4 +74,5 @@ class Project:
     indicators: tuple[Indicator, ...]
     unit_code: str | None = None
     unit_name: str | None = None
+    scope: TargetScope = TargetScope.PROJECT
     location: Location | None = None

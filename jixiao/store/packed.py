@@ -24,7 +24,8 @@ Layout (``docs/format.md`` §9 lists it for SQL users), version 1::
     row        [seq, code, name, side, [column, raw, value, column, raw, value …], loc]
     goals      [overall_goal, [[seq, title, goal, indicators_text, loc]…], [safeguard…], loc]
     project    [seq, title, project_name, project_code, unit_code, unit_name, money_unit,
-                money, money, money, purpose, [checkpoint…], [goal…], [indicator…], loc]
+                money, money, money, purpose, [checkpoint…], [goal…], [indicator…], loc
+                (, scope — only when not "project": a 部门整体 form, "department")]
     money      [raw, value, unit, loc] | null
     checkpoint [month, raw, value, kind, loc]
     indicator  [index, level1_raw, level1, level1_carried, level2_raw, level2,
@@ -83,6 +84,7 @@ from jixiao.model import (
     SubGoal,
     TableKind,
     TargetKind,
+    TargetScope,
     TargetValue,
     YearEvidence,
 )
@@ -232,6 +234,7 @@ class _Packer:
             list(p.goals),
             [self.indicator(i) for i in p.indicators],
             loc(p.location),
+            *([p.scope.value] if p.scope is not TargetScope.PROJECT else []),
         ]
 
     def indicator(self, i: Indicator) -> Packed:
@@ -443,6 +446,7 @@ class _Unpacker:
             goals=tuple(data[12]),
             indicators=tuple(self.indicator(i) for i in data[13]),
             location=self.loc(data[14]),
+            scope=TargetScope(data[15]) if len(data) > 15 else TargetScope.PROJECT,
         )
 
     def indicator(self, data: Packed) -> Indicator:
