@@ -22,7 +22,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 import jixiao
-from jixiao import cli_diff, cli_evaluate, cli_publish, cli_review
+from jixiao import cli_diff, cli_evaluate, cli_publish, cli_review, cli_self_evaluation
 from jixiao.cli_support import DbOption
 from jixiao.cli_support import errors_console as _errors
 from jixiao.cli_support import fail as _fail
@@ -49,6 +49,7 @@ app = typer.Typer(
 
 cli_review.register(app)
 cli_evaluate.register(app)
+cli_self_evaluation.register(cli_evaluate.actuals_app)
 cli_diff.register(app)
 cli_publish.register(app)
 

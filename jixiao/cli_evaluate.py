@@ -283,6 +283,11 @@ def _import_one(
         result = read_actuals_workbook(path)
     except ActualsFileError as error:
         errors.print(f"[bold red]失败[/] {escape(str(error))}")
+        if "不是 jixiao 生成的填报模板" in error.message:
+            errors.print(
+                "  若这是单位自己按财预〔2020〕10号格式填报的项目支出绩效自评表，"
+                "请用 jixiao actuals import-self-evaluation 导入。"
+            )
         return False
     report = result.report
     cell_errors = list(result.errors)

@@ -18,6 +18,7 @@ from jixiao.store.actuals import (
     list_actuals,
     load_actuals,
     save_actuals,
+    save_with_disclosure,
 )
 from jixiao.store.database import connect, create_engine, resolve_database_url, upgrade
 from jixiao.store.documents import (
@@ -25,6 +26,7 @@ from jixiao.store.documents import (
     DocumentSummary,
     SaveResult,
     document_history,
+    find_document_by_sha256,
     find_documents,
     list_documents,
     load_disclosure,
@@ -57,6 +59,7 @@ __all__ = [
     "create_engine",
     "current_actuals",
     "document_history",
+    "find_document_by_sha256",
     "find_documents",
     "list_actuals",
     "list_documents",
@@ -70,5 +73,6 @@ __all__ = [
     "save_actuals",
     "save_disclosure",
     "save_review",
+    "save_with_disclosure",
     "upgrade",
 ]

@@ -28,9 +28,10 @@ from sqlalchemy.exc import IntegrityError
 
 from jixiao.model.actuals import ActualsKind, ActualsReport, FundingSource, ProjectActuals
 from jixiao.model.actuals_codec import actuals_from_dict, actuals_to_dict
+from jixiao.model.disclosure import Disclosure
 from jixiao.model.money import Money
 from jixiao.store.bulk import batch, insert_rows
-from jixiao.store.documents import DocumentNotFoundError
+from jixiao.store.documents import DocumentNotFoundError, SaveResult, save_disclosure_in
 from jixiao.store.records import Record
 from jixiao.store.schema import (
     ACTUALS_CHILD_TABLES,
@@ -142,6 +143,41 @@ def save_actuals(
         except IntegrityError:
             # Another writer took our version number between our read and our
             # insert; read again and decide again.
+            if attempt == _SAVE_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+def save_with_disclosure(
+    engine: Engine, disclosure: Disclosure, report: ActualsReport
+) -> tuple[SaveResult, ActualsSaveResult | None]:
+    """Store ``disclosure`` and ``report`` (filed against it: a unit's own 自评表
+    workbook holds both) in one transaction: both, or on any error neither.
+
+    Returns the disclosure's :class:`SaveResult` and the report's
+    :class:`ActualsSaveResult`, ``None`` when the same file's report is stored
+    already (the disclosure is then ``unchanged`` too). Raises as
+    :func:`~jixiao.store.save_disclosure` and :func:`save_actuals` do, except
+    :class:`DuplicateActualsError`.
+    """
+    _check(report)
+    content = _json(actuals_to_dict(report))
+    for attempt in range(1, _SAVE_ATTEMPTS + 1):
+        try:
+            with engine.begin() as connection:
+                driver_error = connection.dialect.loaded_dbapi.Error
+                try:
+                    saved = save_disclosure_in(connection, disclosure)
+                    try:
+                        stored = _save(connection, report, content, saved.document_id)
+                    except DuplicateActualsError:
+                        stored = None
+                    return saved, stored
+                except driver_error as error:
+                    raise sa.exc.DBAPIError.instance(
+                        None, None, error, driver_error, dialect=connection.dialect
+                    ) from error
+        except IntegrityError:
             if attempt == _SAVE_ATTEMPTS:
                 raise
     raise AssertionError("unreachable")

@@ -123,6 +123,13 @@ _RETIRE = sa.update(documents).where(_same_unit_year & _c.is_current).values(is_
 _INSERT = sa.insert(documents).returning(_c.id)
 
 
+def save_disclosure_in(connection: Connection, d: Disclosure) -> SaveResult:
+    """Store ``d`` inside the caller's transaction (``connection``), for a write that
+    stores more beside it all-or-nothing (``store.actuals.save_with_disclosure``).
+    Raises as :func:`save_disclosure` does, leaving the rollback to the caller."""
+    return _save(connection, d, pack_disclosure(d))
+
+
 def _save(connection: Connection, d: Disclosure, content: str) -> SaveResult:
     s = d.source
     unit_year = {"unit": d.unit_code, "year": d.fiscal_year}
@@ -245,6 +252,13 @@ def find_documents(
     if current_only:
         conditions.append(documents.c.is_current)
     return _summaries(engine, *conditions)
+
+
+def find_document_by_sha256(engine: Engine, sha256: str) -> DocumentSummary | None:
+    """The stored document read from the file with this SHA-256 (hex), if any: a
+    file is stored once, under one unit code."""
+    found = _summaries(engine, documents.c.sha256 == sha256)
+    return found[0] if found else None
 
 
 def document_history(engine: Engine, unit_code: str, fiscal_year: int) -> list[DocumentSummary]:
