@@ -320,6 +320,44 @@ def test_sum_mismatch__summary_with_totals_before_their_lines():
     assert found(doc) == [("cross-table-mismatch", SPENDING), ("cross-table-mismatch", "201")]
 
 
+# Shanghai Putuo 司法局 2026 收支总表 (元): no 本年收入合计 row; 1./2./3. lines under
+# 一、财政拨款收入 are its parts, not further addends of 收入总计.
+SHANGHAI_INCOME = [
+    ("一、财政拨款收入", "96,282,213.44"),
+    ("1. 一般公共预算", "96,282,213.44"),
+    ("2. 政府性基金预算", "0.00"),
+    ("3. 国有资本经营预算", "0.00"),
+    ("二、事业收入", "0.00"),
+    ("四、其他收入", "0.00"),
+    ("收入总计", "96,282,213.44"),
+]
+SHANGHAI_SPENDING = [
+    ("一、公共安全支出", "87,267,272.44"),
+    ("二、社会保障和就业支出", "3,343,704.00"),
+    ("三、卫生健康支出", "1,149,678.00"),
+    ("四、住房保障支出", "4,521,559.00"),
+    ("支出总计", "96,282,213.44"),
+]
+
+
+def test_sum_mismatch__summary_without_year_total_nests_numbered_sub_items():
+    doc = disclosure(
+        tables=[summary_table(SHANGHAI_INCOME, SHANGHAI_SPENDING, money_unit=MoneyUnit.YUAN)]
+    )
+    assert found(doc) == []
+    # The sub-items still add up to their line (a wrong leaf shows in every ancestor).
+    income = [*SHANGHAI_INCOME]
+    income[2] = ("2. 政府性基金预算", "1,000.00")
+    findings = review(
+        disclosure(tables=[summary_table(income, SHANGHAI_SPENDING, money_unit=MoneyUnit.YUAN)]),
+        select=FAMILY,
+    ).findings
+    assert [(f.rule, f.field_value("row")) for f in findings] == [
+        ("sum-mismatch", "一、财政拨款收入"),
+        ("sum-mismatch", "收入总计"),
+    ]
+
+
 # -- sum-mismatch: 三公, fixed assets, procurement ---------------------------------------
 
 THREE_COLUMNS = ["资金性质/合计", "资金性质/一般公共预算财政拨款"]

@@ -262,6 +262,18 @@ def test_procurement_detail__no_procurement():
     assert found(doc, "completeness-procurement-detail") == []
 
 
+def test_procurement_detail__kinds_named_after_the_word_procurement():
+    # Shanghai Putuo 司法局 2026: 政府采购货物预算…、政府采购工程预算…、政府采购服务预算….
+    text = (
+        "2026年本部门政府采购预算1486.42万元，其中：政府采购货物预算3.66万元、"
+        "政府采购工程预算36.44万元、政府采购服务预算1446.32万元。"
+        "2026年本部门面向中小企业预留政府采购项目预算金额1486.42万元。"
+    )
+    section = narrative("三、政府采购预算情况", text)
+    doc = full(sections=[*SECTIONS[:2], section, *SECTIONS[3:]])
+    assert found(doc, "completeness-procurement-detail") == []
+
+
 # --- bad input ------------------------------------------------------------------------------------
 
 

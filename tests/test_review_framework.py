@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,19 @@ def test_every_rule__has_a_docstring_and_a_reference() -> None:
 
 def test_no_indicators__project_without_rows() -> None:
     assert found(project(indicators_=())) == [("framework-no-indicators", 1, None)]
+
+
+def test_no_indicators__blank_table_is_not_a_project() -> None:
+    # Nanjiang 仁和镇 2025 表20 部门绩效表: title and header, nothing under them.
+    blank = replace(
+        project(indicators_=(), budget_total=None, goals=(), purpose=None, plan=None),
+        title="部门绩效表",
+        project_name="部门绩效表",
+    )
+    assert found(blank, select="framework-no-indicators") == []
+    # With its own name (or a budget), an empty table is a project without indicators.
+    named = replace(blank, project_name="离职村社生活补助")
+    assert found(named, select="framework-no-indicators") == [("framework-no-indicators", 1, None)]
 
 
 def test_no_indicators__quiet_with_rows() -> None:

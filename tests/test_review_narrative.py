@@ -567,6 +567,19 @@ def test_year_mismatch__comparisons_are_not_claims():
     assert found(doc, "narrative-year-mismatch") == []
 
 
+def test_year_mismatch__comparison_broken_across_paragraphs_is_not_a_claim():
+    # Shanghai Putuo 司法局 2026 (PDF, here a year earlier): the sentence breaks after "与"
+    # and the next line, read as its own paragraph, starts "2024年预算持平".
+    doc = prose(
+        "（二）公务用车购置及运行费9.98万元，与2024年预算持平。其中：公务用车购置费0万元，与",
+        "2024年预算持平，主要原因是无公车购置计划。",
+    )
+    assert found(doc, "narrative-year-mismatch") == []
+    # A paragraph that ends its sentence lends no context: a stale claim is still found.
+    doc = prose("公务用车购置费0万元。", "2024年预算安排10.00万元。")
+    assert found(doc, "narrative-year-mismatch") == [("narrative-year-mismatch", None)]
+
+
 # --- narrative-unit-name-mismatch --------------------------------------------------------------
 
 

@@ -257,6 +257,35 @@ def test_indicator_other_project__sector_subject_with_a_source():
     assert found(reception, investment, goals=goals) == []
 
 
+def test_indicator_other_project__cultivated_land_in_land_administration_projects():
+    # Nanjiang 自然资源和规划局 2025: 耕地 rows in its 卫片执法 (土地违法), 田长制 (巡田)
+    # and 增减挂钩 projects are its duty, not copied from the 国土变更调查 project.
+    survey = project(
+        36,
+        "南江县国土变更调查及动态监测项目",
+        purpose=None,
+        goals=("更新国土调查数据库，并做好耕地资源分区分类评价更新工作。",),
+        indicators_=rows(("产出指标", "数量指标", "耕地资源评价图斑", "≥100个", None)),
+    )
+    fields = project(
+        38,
+        "“田长制”工作经费",
+        purpose=None,
+        goals=("开展2025年巡田工作支出",),
+        indicators_=rows(("效益指标", "可持续影响指标", "树立保护耕地的意识", "提高", None)),
+    )
+    office = project(
+        1,
+        "办公设备购置项目",
+        purpose=None,
+        goals=("保障办公设备正常运转。",),
+        indicators_=rows(("效益指标", "社会效益指标", "全面加强耕地保护工作", "好", None)),
+    )
+    assert found(survey, fields, office) == [("indicator-other-project", 1, 7)]
+    # In a land administration unit every project may speak of 耕地.
+    assert found(survey, fields, office, unit_name="南江县自然资源和规划局") == []
+
+
 # ---------------------------------------------------------------- bad input
 
 

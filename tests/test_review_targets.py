@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from review_expected_target import EXPECTED
 from strategies import disclosures
 
 from jixiao.ingest import read_disclosure
+from jixiao.ingest.projects import split_target
 from jixiao.model import Indicator, LevelName, MoneyUnit, TargetKind, TargetValue
 from jixiao.review import RULES, review
 
@@ -59,6 +61,38 @@ def test_unparsed__range() -> None:
 
 def test_unparsed__a_number_with_a_unit_is_read() -> None:
     assert found(("产出指标", "数量指标", "维修次数", "≥3次")) == []
+
+
+def split_rows(*rows: tuple[str, str, str, tuple[str, str, str]]) -> list[tuple]:
+    """Review STANDARD_ROWS plus ``rows`` whose target is split 指标性质 | 指标值 | 度量单位
+    (the Sichuan layout) with the target family; (rule, project, indicator) found."""
+    built = [
+        indicator(name, target, level1=l1, level2=l2, index=i)
+        for i, (l1, l2, name, target) in enumerate(STANDARD_ROWS, start=1)
+    ]
+    for i, (l1, l2, name, cells) in enumerate(rows, start=len(built) + 1):
+        made = indicator(name, level1=l1, level2=l2, index=i)
+        built.append(replace(made, target=split_target(*cells, fiscal_year=2025)))
+    doc = disclosure(projects=[project(indicators_=tuple(built))])
+    return ids_at(review(doc, select=["target"]).findings)
+
+
+def test_unparsed__qualitative_slash_is_an_empty_target() -> None:
+    # Nanjiang 自然资源和规划局 2025: 异地恢复800元/亩 | 定性 | / | (blank).
+    rows = (("产出指标", "成本指标", "异地恢复800元/亩", ("定性", "/", "")),)
+    assert split_rows(*rows) == [("target-empty", 1, 7)]
+
+
+def test_unparsed__qualitative_phrase_with_a_number_is_words() -> None:
+    # Nanjiang 自然资源和规划局 2025: 解决就业人员 | 定性 | 该矿投产后，…超200人 | 人.
+    phrase = "该矿投产后，预计可解决当地就业人员超200人"
+    rows = (("效益指标", "社会效益指标", "解决就业人员", ("定性", phrase, "人")),)
+    assert split_rows(*rows) == []
+    # Without the 定性 mark, or with a label instead of a phrase, it is still unreadable.
+    rows = (("产出指标", "数量指标", "维修次数", ("", "2-3次", "")),)
+    assert split_rows(*rows) == [("target-unparsed", 1, 7)]
+    rows = (("产出指标", "数量指标", "维修次数", ("定性", "2-3", "次")),)
+    assert split_rows(*rows) == [("target-unparsed", 1, 7)]
 
 
 # -- target-run-together -------------------------------------------------------------------
@@ -199,6 +233,17 @@ def test_cost_over_budget__within_budget_and_unit_prices_are_fine() -> None:
 
 def test_cost_over_budget__no_budget_no_finding() -> None:
     assert found(("产出指标", "成本指标", "运维费", "≤150000元"), budget_total=None) == []
+
+
+def test_cost_over_budget__budget_rounded_to_the_printed_wan_yuan_is_not_over() -> None:
+    # Bazhou 2024 整体支出表: budget 52,888,160.02元, cost target ≤5288.82万元 (the budget
+    # rounded half-up to 0.01万元); one more hundredth is over.
+    rows = (("产出指标", "成本指标", "财政预算控制数", "≤ 5288.82 万元"),)
+    assert found(*rows, budget_total="52888160.02", money_unit=MoneyUnit.YUAN) == []
+    rows = (("产出指标", "成本指标", "财政预算控制数", "≤5288.83万元"),)
+    assert found(*rows, budget_total="52888160.02", money_unit=MoneyUnit.YUAN) == [
+        ("target-cost-over-budget", 1, 7)
+    ]
 
 
 # -- target-satisfaction-not-percent -----------------------------------------------------------

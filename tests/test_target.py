@@ -46,6 +46,11 @@ QUANTITATIVE = [
     ("57917.17平方米", None, "57917.17", "平方米", None),
     ("5 ㎡", None, "5", "平方米", None),
     ("1万平米", None, "1", "万平方米", None),
+    # Nanjiang 自然资源和规划局 2025 and Bazhou 交通运输局 2024 (split cells joined)
+    ("≥ 55.98 平方千米", GE, "55.98", "平方千米", None),
+    ("≥3平方公里", GE, "3", "平方公里", None),
+    ("≥5公顷", GE, "5", "公顷", None),
+    ("= 12 km", EQ, "12", "km", None),
     ("≥8‰", GE, "8", "‰", None),
     ("-5%", None, "-5", "%", None),
     # PDF extraction spaces

@@ -46,8 +46,9 @@ NUMBERED = re.compile(
 TOTAL = re.compile(r"合计|总计|总额")
 GRAND = re.compile(r"总计")
 YEAR_TOTAL = re.compile(
-    r"^(?!.*总计)(?:.*合计|(?:[一二三四五六七八九十]+[、.．])?\s*本年(?:收入|支出)\s*$)"
-)
+    r"^(?!.*总计)(?:.*合计|(?:[一二三四五六七八九十]+[、.．])?\s*本年(?:收入|支出)\s*$"
+    r"|.*[本当]年(?:收入|支出)小计)"
+)  # 当年收入小计 (Jiangsu) comes before its 收入合计, so it is found first
 AMONG = re.compile(r"^\s*其中[:：]?\s*")
 SOURCES = ("一般公共预算", "政府性基金", "国有资本经营")
 
@@ -225,10 +226,15 @@ def side_sections(t: Grid, side: Side) -> Sections:
       such as 上年结转 or 年初财政拨款结转和结余 with numbered lines under it, then 总计;
     - totals before their lines (Sichuan): 一、本年收入 then its lines, 二、上年结转结余
       then its lines, then 总计.
+
+    Without a 总计 row, a 合计 row after the 本年 total is the side's whole (Jiangsu:
+    当年收入小计, 上年结转资金, 收入合计).
     """
     rows = t.side_rows(side)
     grand = t.side_row(side, GRAND)
     year = t.side_row(side, YEAR_TOTAL)
+    if grand is None and year is not None:  # 当年收入小计 … 上年结转资金, 收入合计 (Jiangsu)
+        grand = next((i for i in rows if i > year and TOTAL.search(t.name(i))), None)
     end = len(t.table.rows) if grand is None else grand
     if year is None:
         return grand, [(i, []) for i in rows if i < end]

@@ -205,12 +205,42 @@ def _code_tree(t: Grid) -> Tree:
     return _tree(children, totals)
 
 
+_CN_ITEM = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]")
+_SUB_ITEM = re.compile(r"^\s*(?:\d+[、.．](?!\d)|[（(](?:\d+|[一二三四五六七八九十]+)[)）])")
+
+
 def _side_tree(t: Grid, side: Side) -> Tree:
     grand, sections = side_sections(t, side)
-    children = {row: lines for row, lines in sections if lines}
+    if t.side_row(side, YEAR_TOTAL) is None:
+        sections = _nest_sub_items(t, sections)
+    children: dict[int, list[int]] = {}
+    for row, lines in sections:
+        nested = _nest_sub_items(t, [(line, []) for line in lines])
+        if nested:
+            children[row] = [line for line, _ in nested]
+        children.update((line, parts) for line, parts in nested if parts)
     if grand is not None:
         children[grand] = [row for row, _ in sections]
     return _tree(children, (grand, sections[0][0] if sections else None))
+
+
+def _nest_sub_items(t: Grid, sections: list[tuple[int, list[int]]]) -> list[tuple[int, list[int]]]:
+    """Lines numbered 1. / （一） printed under a 一、 line are its parts, not further
+    addends of the total above them (Shanghai, no 本年…合计 row: 一、财政拨款收入 /
+    1. 一般公共预算 / 2. 政府性基金预算 / 二、事业收入 … 收入总计; Jiangsu: the same
+    above 当年收入小计): they become that line's addends. 其中 lines are parts too and
+    are dropped. ``sections`` are (row, its lines); a sub-item takes its lines along."""
+    nested: list[tuple[int, list[int]]] = []
+    for row, lines in sections:
+        name = t.name(row)
+        if nested and AMONG.match(name):
+            continue
+        parent = nested[-1][0] if nested else None
+        if parent is not None and _SUB_ITEM.match(name) and _CN_ITEM.match(t.name(parent)):
+            nested[-1][1].append(row)
+        else:
+            nested.append((row, list(lines)))
+    return nested
 
 
 _MAINS = re.compile(r"^(?:(因公出国)|(公务用车购置及运)|(公务接待))")

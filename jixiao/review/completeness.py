@@ -276,7 +276,9 @@ def completeness_section_not_yet_required(disclosure: Disclosure):
             yield hit(location=_where(disclosure), section=name, year=disclosure.fiscal_year)
 
 
-_KINDS = re.compile(r"(货物|工程|服务)(类|采购|项目)")
+# A kind named as a kind of procurement: 货物类, 服务采购, 工程项目, 货物预算, or after the
+# word 采购 (政府采购货物预算3.66万元, Shanghai's wording).
+_KINDS = re.compile(r"(货物|工程|服务)(类|采购|项目|预算)|采购(货物|工程|服务)")
 _SME = re.compile(r"中小(微)?企业")
 _NONE = re.compile(r"无政府采购|未安排政府采购|不涉及政府采购|政府采购预算(为)?0(\.0+)?万?元")
 

@@ -143,10 +143,25 @@ def _level_label(level: LevelName) -> str:
 )
 def no_indicators(disclosure: Disclosure) -> Iterator[Hit]:
     """A project table without a single indicator row (财预〔2015〕88号 绩效目标审核（完整性）:
-    a target must be broken down into indicators)."""
+    a target must be broken down into indicators). A table with nothing printed under its
+    header — no project name of its own, code, budget, purpose or goal (Nanjiang 仁和镇
+    2025 prints an empty 部门绩效表 beside its filled 部门整体支出绩效目标表) — is a blank
+    template, not a project: not reported."""
     for project in disclosure.projects:
-        if not project.indicators:
+        if not project.indicators and not _blank_table(project):
             yield hit(project=project, name=project.project_name)
+
+
+def _blank_table(project: Project) -> bool:
+    """True when a project table printed only its title and header."""
+    return (
+        project.project_name in ("", project.title)
+        and project.project_code is None
+        and project.budget_total is None
+        and project.budget_fiscal is None
+        and not project.purpose
+        and not project.goals
+    )
 
 
 @rule(

@@ -92,6 +92,9 @@ TOPICS: tuple[Topic, ...] = (
         context=(
             "农", "粮", "畜", "牧", "渔", "林", "种植", "养殖", "乡村振兴", "秸秆", "耕地",
             "扶贫", "脱贫",
+            # 耕地保护 is a duty of land administration (自然资源, 国土, 土地 projects,
+            # the 田长制 and its 巡田): Nanjiang 自然资源和规划局 2025.
+            "土地", "国土", "自然资源", "田长", "巡田",
         ),
     ),
     Topic(

@@ -93,23 +93,50 @@ _CAPTION_YEAR = re.compile(r"预算年度[：:]\s*(20\d\d)")
 _COLUMN_YEAR = re.compile(r"(20\d\d)年\s*预留")
 
 
-def _sentence_years(text: str, fiscal_year: int) -> Iterator[int]:
+_SENTENCE_END = re.compile(r"[。；;！!？?：:\n]\s*$")
+
+
+def _sentence_years(text: str, fiscal_year: int, before: str = "") -> Iterator[int]:
     """Years a text claims as its own ("2022年部门预算…", "2022年，我部门…"), sentence by
-    sentence; a sentence that also names the fiscal year compares years and claims none."""
+    sentence; a sentence that also names the fiscal year compares years and claims none.
+
+    ``before`` is the unfinished sentence a previous paragraph broke off (a PDF line
+    ending in "…，与" whose next line starts "2025年预算持平"): it is read as the start of
+    ``text``'s first sentence, so that the comparison word before the year is seen.
+    """
     own = f"{fiscal_year}年"
-    for sentence in re.split(r"[。；;\n]", text):
+    for index, sentence in enumerate(re.split(r"[。；;\n]", text)):
+        if index == 0 and before:
+            sentence = before + sentence
         if own in sentence:
             continue
         for match in _YEAR_CLAIMS.finditer(sentence):
+            if index == 0 and match.start() < len(before):
+                continue  # in the previous paragraph, which reported it
             yield int(match.group(1) or match.group(6))
+
+
+def _unfinished(text: str) -> str:
+    """The last sentence of ``text`` when it breaks off without an end mark, else ""."""
+    if not text or _SENTENCE_END.search(text):
+        return ""
+    return re.split(r"[。；;\n]", text)[-1]
 
 
 def _claimed_years(
     disclosure: Disclosure,
 ) -> Iterator[tuple[Location | None, Project | None, str, int, str]]:
     fiscal_year = disclosure.fiscal_year
+    heading, previous = None, ""  # the section read, and its paragraph before this one
     for section, text in paragraphs(disclosure):
-        for year in _sentence_years(text, fiscal_year):
+        if section.heading != heading:  # a new section: its heading is no sentence start
+            heading, previous = section.heading, ""
+            if text == heading:
+                for year in _sentence_years(text, fiscal_year):
+                    yield section.location, None, "说明", year, text
+                continue
+        before, previous = _unfinished(previous), text
+        for year in _sentence_years(text, fiscal_year, before):
             yield section.location, None, "说明", year, text
     for location, _title, text in goal_texts(disclosure):
         for year in _sentence_years(text, fiscal_year):

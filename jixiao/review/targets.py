@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from jixiao.ingest.projects import QUALITATIVE_MARK
 from jixiao.model import (
     Disclosure,
     Indicator,
@@ -50,6 +51,8 @@ _COUNT_NAME = re.compile(
 )
 _GROWTH_NAME = re.compile(r"增长|增幅|增速|增加率|提高率|提升率|上升率|同比|环比|倍")
 _DIGIT = re.compile(r"[0-9０-９]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PHRASE_MIN = 4  # Han characters that make a phrase, not a unit (人, 万元) or a label
 
 # Weak qualitative targets (RULES.md §2, B: qualitative targets must be gradable,
 # 分级分档): a direction word alone, perhaps after a short subject and a word that says
@@ -108,8 +111,24 @@ def _has_money_unit(target: TargetValue) -> bool:
 
 
 def _is_blank(target: TargetValue) -> bool:
-    """Nothing printed, or only a dash or slash standing for nothing."""
-    return not _plain(target.raw)
+    """Nothing printed, or only a dash or slash standing for nothing — also after the
+    指标性质 word 定性 that a split table prints before the value (``定性 /``)."""
+    return not _plain(_without_mark(target.raw))
+
+
+def _without_mark(raw: str) -> str:
+    """``raw`` without a leading 指标性质 word 定性 (kept in raw by the split-table reader,
+    :func:`jixiao.ingest.projects.split_target`)."""
+    text = (raw or "").strip()
+    return text[len(QUALITATIVE_MARK) :] if text.startswith(QUALITATIVE_MARK) else text
+
+
+def _declared_words(target: TargetValue) -> bool:
+    """A target its table declares qualitative (指标性质 定性) and prints as a phrase
+    (``定性 该矿投产后，预计可解决当地就业人员超200人 人``): words that happen to hold a
+    number, readable as a qualitative target rather than an unreadable one."""
+    text = _without_mark(target.raw)
+    return text != (target.raw or "").strip() and len(_CJK.findall(text)) >= _PHRASE_MIN
 
 
 @lru_cache(maxsize=16384)
@@ -209,10 +228,21 @@ def _suggested(target: TargetValue) -> str:
     return f"{operator}{value}{target.unit or ''}"
 
 
-def _money_yuan(value: Decimal, unit: str) -> Decimal | None:
-    """``value`` of a bare money unit (元, 万元, 亿元) in 元; ``None`` for per-unit amounts."""
-    scale = {"元": 1, "万元": 10000, "亿元": 100000000}.get(unit)
-    return None if scale is None else value * scale
+_MONEY_SCALES = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+def _exceeds(value: Decimal, unit: str, budget_yuan: Decimal) -> bool:
+    """True when ``value`` of a bare money unit (元, 万元, 亿元) is above ``budget_yuan``
+    even after the budget is rounded as the target is printed: a budget of
+    52,888,160.02元 printed as a target is ``≤5288.82万元`` (half-up at the target's
+    decimals), which is not above it. Per-unit amounts (元/辆) are never compared."""
+    scale = _MONEY_SCALES.get(unit)
+    if scale is None:
+        return False
+    exponent = value.as_tuple().exponent
+    places = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    budget = (budget_yuan / scale).quantize(places, rounding=ROUND_HALF_UP)
+    return value > budget
 
 
 @lru_cache(maxsize=4096)
@@ -287,11 +317,15 @@ def target_empty(disclosure: Disclosure) -> Iterator[Hit]:
 def target_unparsed(disclosure: Disclosure) -> Iterator[Hit]:
     """A target that is neither a number (with operator and unit), a deadline nor words:
     ranges (``2-3次``), labels before the operator (``满意度≥95%``), ordinals. 88号 asks
-    for clear, measurable targets (财预〔2015〕88号 绩效目标要求; RULES.md §2)."""
+    for clear, measurable targets (财预〔2015〕88号 绩效目标要求; RULES.md §2). A phrase
+    under 指标性质 定性 is words by the table's own account, not reported even when it
+    holds a number; 定性 with only ``/`` is ``target-empty``."""
     for project in disclosure.projects:
         for ind in project.indicators:
             target = ind.target
-            if target.kind is TargetKind.UNPARSED and not _is_blank(target):
+            if target.kind is not TargetKind.UNPARSED or _is_blank(target):
+                continue
+            if not _declared_words(target):
                 yield _target_hit(project, ind)
 
 
@@ -451,7 +485,9 @@ def target_cost_lower_bound(disclosure: Disclosure) -> Iterator[Hit]:
 )
 def target_cost_over_budget(disclosure: Disclosure) -> Iterator[Hit]:
     """A cost amount (元, 万元, 亿元; not a unit price such as 元/辆) above the project's
-    budget, compared in 元: the project cannot spend it (88号 适当性: money fits the
+    budget, compared in the target's unit at the target's printed decimals (a budget in
+    元 restated in 万元 rounds up by up to half a unit of the last printed digit, which is
+    not an excess): the project cannot spend it (88号 适当性: money fits the
     targets; RULES.md §2, C)."""
     for project in disclosure.projects:
         budget = project.budget_total
@@ -464,8 +500,7 @@ def target_cost_over_budget(disclosure: Disclosure) -> Iterator[Hit]:
             target = ind.target
             if target.value is None or target.unit is None or not _is_money_cost(ind):
                 continue
-            amount = _money_yuan(target.value, target.unit)
-            if amount is not None and amount > budget_yuan:
+            if _exceeds(target.value, target.unit, budget_yuan):
                 yield _target_hit(project, ind, budget=f"{budget.raw}{budget.unit.label}")
 
 
