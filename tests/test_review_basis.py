@@ -65,6 +65,14 @@ def test_empty_project__whole_column_blank_as_in_seed_002() -> None:
     assert findings[0].field_value("count") == "6"
 
 
+def test_empty_project__table_without_the_column_is_quiet() -> None:
+    """Sichuan's templates print no 依据 column (指标性质 | 指标值 | 度量单位 | 权重): every
+    basis is None, nothing was left blank. One blank cell ("") beside them is a blank
+    column again."""
+    assert found(None, None, None) == []
+    assert ids_at(review_bases(None, "", None)) == [("basis-empty-project", 1, None)]
+
+
 def test_empty__one_blank_row_as_in_the_demo() -> None:
     assert found(*GOOD[:4], None, GOOD[5]) == [("basis-empty", 1, 5)]
 

@@ -349,7 +349,7 @@ def test_seed_002__project_4_field_by_field(seeds):
     assert (third.level3, third.target.value, third.basis) == (
         "劳务派遣公司满意度",
         Decimal(80),
-        None,
+        "",  # the 依据 cell is printed blank ("" — None is kept for a table without the column)
     )
 
 

@@ -220,7 +220,8 @@ def build_indicators(
                     texts.get("measure", ""),
                     fiscal_year=fiscal_year,
                 ),
-                basis=texts.get("basis") or None,
+                # "" printed blank, None when the table has no 依据 column at all
+                basis=texts.get("basis"),
                 weight=weight,
                 direction=texts.get("direction") or None,
                 location=location.at(line=row.line, row=len(indicators) + 1),

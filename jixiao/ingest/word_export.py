@@ -100,11 +100,8 @@ def _grid_rows(
         and rows
         and not any(clean_inline(r.fields.get(f, "")) for r in rows for f in missing)
     ):
-        rows.append(
-            GridRow(
-                {f: c.text for f, c in zip(present, pending, strict=False) if f}, pending[0].line
-            )
-        )
+        read = {f: c.text for f, c in zip(present, pending, strict=False) if f}
+        rows.append(GridRow({**dict.fromkeys(missing, ""), **read}, pending[0].line))
         note = Finding(
             rule="ingest-trailing-cells-missing",
             severity=Severity.INFO,

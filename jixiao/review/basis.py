@@ -175,9 +175,13 @@ def is_recognised(basis: str) -> bool:
 def basis_empty_project(disclosure: Disclosure) -> Iterator[Hit]:
     """Every indicator of a project leaves its basis (指标值确定依据) blank: nothing says
     where the targets come from (RULES.md §3). One finding for the project, not one
-    per row: the column was left empty, not nine separate slips."""
+    per row: the column was left empty, not nine separate slips. A table printed without
+    the column (Sichuan's templates: 指标性质 | 指标值 | 度量单位 | 权重, every basis
+    ``None``) has nothing to fill in and is not reported."""
     for project in disclosure.projects:
-        if project.indicators and all(not _basis_text(ind) for ind in project.indicators):
+        if all(ind.basis is None for ind in project.indicators):
+            continue
+        if all(not _basis_text(ind) for ind in project.indicators):
             yield hit(project=project, name=project.project_name, count=len(project.indicators))
 
 
