@@ -947,6 +947,33 @@ def test_code_duplicate__same_code_twice():
     assert found(disclosure(tables=[spending(CONSISTENT)]), "code-duplicate") == []
 
 
+def test_code_malformed__nothing_in_an_empty_table_is_no_code():
+    """Shanghai's empty 政府性基金 table prints 无 in its code column above 合计."""
+    empty = table("部门政府性基金预算支出功能分类预算表", TableKind.GOV_FUND_EXPENDITURE, ["金额"],
+                  [("无", "", ""), ("合计", "", "")])  # fmt: skip
+    assert found(disclosure(tables=[empty]), "code-malformed") == []
+    wrong = table("部门政府性基金预算支出功能分类预算表", TableKind.GOV_FUND_EXPENDITURE, ["金额"],
+                  [("无码", "", ""), ("合计", "", "")])  # fmt: skip
+    findings = review(disclosure(tables=[wrong]), select=["code-malformed"]).findings
+    assert [f.field_value("row_code") for f in findings] == ["无码"]
+
+
+def test_code_duplicate__same_code_under_two_units_is_by_design():
+    """Bazhou's 经济分类 table lists each unit's codes under its 单位代码: 30101 under
+    163001 and again under 163002 is not a duplicate; twice under 163001 is."""
+    rows = [
+        ("30101", "基本工资", "163001", "144.80"),
+        ("30102", "津贴补贴", "163001", "68.26"),
+        ("30101", "基本工资", "163002", "22.51"),
+    ]
+    columns = [("项目/单位代码", ColumnRole.TEXT), "总计"]
+    by_unit = table("财政拨款支出预算表（部门经济分类科目）", TableKind.OTHER, columns, rows)
+    assert found(disclosure(tables=[by_unit]), "code-duplicate") == []
+    twice = [*rows, ("30102", "津贴补贴", "163001", "1.00")]
+    again = table("财政拨款支出预算表（部门经济分类科目）", TableKind.OTHER, columns, twice)
+    assert found(disclosure(tables=[again]), "code-duplicate") == [("code-duplicate", "30102")]
+
+
 # -- project-budget-split-mismatch -----------------------------------------------------------
 
 

@@ -608,6 +608,29 @@ def test_unit_name__project_table_of_a_subordinate_unit():
     assert found(disclosure(projects=[sub]), "narrative-unit-name-mismatch") == []
 
 
+def test_unit_name__project_of_a_unit_the_tables_list():
+    """Bazhou's project list names 巴中市巴州区航务海事发展中心 without a code; its
+    经济分类 table lists that unit as a row of its own: one of the department's units.
+    A unit no table lists is still reported."""
+    units = table(
+        "财政拨款支出预算表（部门经济分类科目）",
+        TableKind.OTHER,
+        ["总计"],
+        [("", "示范县公务用车服务站", "10.00"), ("30101", "基本工资", "10.00")],
+    )
+    listed = replace(project(2), unit_code=None, unit_name="示范县公务用车服务站")
+    doc = disclosure(tables=[units], projects=[listed])
+    assert found(doc, "narrative-unit-name-mismatch") == []
+    other = replace(project(2), unit_code=None, unit_name="某县公路养护中心")
+    doc = disclosure(tables=[units], projects=[other])
+    assert found(doc, "narrative-unit-name-mismatch") == [("narrative-unit-name-mismatch", 2, None)]
+
+
+def test_unit_name__part_heading_not_in_the_name():
+    doc = prose("第二部分  示范县机关服务中心2025年部门预算表")
+    assert "「示范县机关服务中心」" in messages(doc, "narrative-unit-name-mismatch")[0]
+
+
 # --- narrative-self-reference-mixed ------------------------------------------------------------
 
 

@@ -247,12 +247,16 @@ def _code_column(table: BudgetTable) -> BudgetColumn | None:
     return column if column is not None and _CLASSIFICATION.search(column_label(column)) else None
 
 
+# What an empty table prints in its code column instead of a code (Shanghai: 无 above 合计).
+_NO_CODE = ("无", "无此项")
+
+
 def _coded_rows(table: BudgetTable) -> Iterator[tuple[int, BudgetRow, str]]:
     """(index, row, code) of the rows that print a classification code (a label such as
-    合计 is none)."""
+    合计, or 无 in a table published empty, is none)."""
     for i, row in enumerate(table.rows if _code_column(table) is not None else ()):
         code = (row.code or "").strip()
-        if code and not _TOTAL_ROW.fullmatch(code):
+        if code and not _TOTAL_ROW.fullmatch(code) and code not in _NO_CODE:
             yield i, row, code
 
 
@@ -353,13 +357,28 @@ def code_misplaced(disclosure: Disclosure) -> Iterator[Hit]:
 )
 def code_duplicate(disclosure: Disclosure) -> Iterator[Hit]:
     """The same classification code printed twice in one table: its parent's sum counts it
-    twice (RULES.md §6.3, C)."""
+    twice (RULES.md §6.3, C). A table listing each unit's codes under its 单位代码 (Bazhou's
+    经济分类 table: 30101 under 163001 and again under 163002) repeats codes by design;
+    there a code repeats only within one unit."""
     for table in disclosure.budget_tables:
-        first: dict[str, int] = {}
+        unit_column = _unit_code_column(table)
+        first: dict[tuple[str, str], int] = {}
         for i, row, code in _digit_codes(table):
-            if code in first:
-                yield _row_hit(table, row, location=row.location, first=first[code] + 1)
-            first.setdefault(code, i)
+            key = ((row.raw(unit_column) or "") if unit_column else "", code)
+            if key in first:
+                yield _row_hit(table, row, location=row.location, first=first[key] + 1)
+            first.setdefault(key, i)
+
+
+_UNIT_CODE_HEADER = re.compile(r"单位(代|编)\s*码")
+
+
+def _unit_code_column(table: BudgetTable) -> str | None:
+    """The key of the table's 单位代码 column (the unit each row belongs to), if any."""
+    return next(
+        (c.key for c in table.columns if _UNIT_CODE_HEADER.search("".join(c.header[-1].split()))),
+        None,
+    )
 
 
 # -- procurement and projects ------------------------------------------------------------

@@ -187,7 +187,7 @@ _OWN_NAME = re.compile(
     r"(?=20\d\d年(?:度)?部门|安排政府采购|上年末固定资产|所有收入)"
 )
 _CAPTION_NAME = re.compile(rf"^\d*(?P<name>{_ORG})(?:本级)?$")
-_LEAD_WORDS = re.compile(r"^.*?(现将|将|对|按照|根据)")
+_LEAD_WORDS = re.compile(r"^.*?(现将|将|对|按照|根据)|^第[一二三四五六七八九十]+部分")
 
 
 def _same_unit(name: str, unit: str) -> bool:
@@ -226,9 +226,14 @@ def narrative_unit_name_mismatch(disclosure: Disclosure):
                 where = f"{table.title}的表头"
                 places.append((table.location, None, where, match.group("name"), caption))
     code = disclosure.unit_code or ""
+    listed = _units_in_tables(disclosure)
     for project in disclosure.projects:
         other = project.unit_code or code
-        # A subordinate unit of the department (445002 under 445001) has its own name.
+        # A subordinate unit of the department (445002 under 445001) has its own name,
+        # and so has one the budget tables list among the department's (a row of
+        # Bazhou's 经济分类 table names 巴中市巴州区航务海事发展中心 under its code 163002).
+        if project.unit_name and "".join(project.unit_name.split()) in listed:
+            continue
         if project.unit_name and (other == code or other[:3] != code[:3]):
             name = project.unit_name
             places.append((project.location, project, "项目表", name, name))
@@ -238,6 +243,20 @@ def narrative_unit_name_mismatch(disclosure: Disclosure):
             yield hit(
                 location=location, project=project, quote=text, where=where, name=clean, unit=unit
             )
+
+
+def _units_in_tables(disclosure: Disclosure) -> set[str]:
+    """Names the budget tables print as rows of their own (the department's units,
+    each with its lines below it), without spaces."""
+    return {
+        "".join(row.name.split())
+        for table in disclosure.budget_tables
+        for row in table.rows
+        if _UNIT_ROW.fullmatch("".join(row.name.split()))
+    }
+
+
+_UNIT_ROW = re.compile(rf"{_ORG}")
 
 
 _SELF = re.compile(r"(?:我|本)(部门|单位|局|中心)")
