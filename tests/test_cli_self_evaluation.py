@@ -355,3 +355,17 @@ def test_save_with_disclosure__one_transaction(tmp_path, monkeypatch):
     assert [d.id for d in list_documents(engine)] == [saved.document_id]
     again, none = save_with_disclosure(engine, workbook.disclosure, workbook.report)
     assert (again.status, none) == ("unchanged", None)
+
+
+def test_parse_disclosure__reads_a_self_evaluation_workbook_as_its_targets():
+    """A unit's 自评表 workbook given to the disclosure reader (``jixiao ingest``,
+    ``jixiao review``) gives its projects and targets and says how to import the rest."""
+    from jixiao.ingest import parse_disclosure
+
+    disclosure = parse_disclosure(two_forms(), path="两表.xlsx")
+    assert [p.project_name for p in disclosure.projects] == [
+        "农村公路养护",
+        "公路安全生命防护工程",
+    ]
+    assert [i.target.raw for i in disclosure.projects[0].indicators][:2] == ["≥120公里", "≥80%"]
+    assert any(n.rule == "ingest-self-evaluation-workbook" for n in disclosure.notes)

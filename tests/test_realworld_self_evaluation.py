@@ -597,3 +597,25 @@ def test_self_evaluation_xlsx__refused_files() -> None:
         archive.writestr("xl/workbook.xml", "<not xml")
     with pytest.raises(IngestError, match="工作簿已损坏"):
         read_self_evaluation_workbook(broken.getvalue(), path="x.xlsx")
+
+
+def test_read_disclosure__a_self_evaluation_workbook_gives_its_targets(pingchang, tmp_path):
+    """Dropped on ``jixiao ingest``/``review`` the workbook is read as what it is (not
+    refused as a 绩效目标表 cut off mid-row): its 91 forms' projects and 256 targets,
+    with a note naming the command that imports its actuals and scores."""
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+    from jixiao.ingest import read_disclosure
+
+    disclosure = read_disclosure(REALWORLD_DIR / FILE)
+    assert len(disclosure.projects) == 91
+    assert disclosure.indicator_count == 256
+    assert disclosure.projects == pingchang.disclosure.projects
+    notes = [n for n in disclosure.notes if n.rule == "ingest-self-evaluation-workbook"]
+    assert len(notes) == 1 and "import-self-evaluation" in notes[0].message
+    result = CliRunner().invoke(
+        app, ["review", str(REALWORLD_DIR / FILE), "--db", str(tmp_path / "j.db")]
+    )
+    assert result.exit_code in (0, 1), result.output
+    assert "读取失败" not in result.output

@@ -15,6 +15,7 @@ import importlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -63,6 +64,9 @@ def parse_disclosure(
 ) -> Disclosure:
     """Parse the bytes of a document; ``path`` names it in locations and errors.
 
+    A workbook of 项目支出绩效自评表 gives its projects and targets
+    (``self_evaluation_xlsx``; its actuals are read by that module).
+
     Raises :class:`IngestError` for empty or binary input, a format not read
     (legacy .doc, RTF, an encrypted Office file), a broken .docx or one inflating past
     ``max_unpacked_bytes``, text of another genre, a document without unit code or
@@ -72,6 +76,8 @@ def parse_disclosure(
     notes: list[Finding] = []
     if fmt in _CONVERTERS:
         text = _converted_text(fmt, data, path=path, max_unpacked_bytes=max_unpacked_bytes)
+        if fmt is FileFormat.XLSX and _is_self_evaluation(text):
+            return _self_evaluation_targets(data, path, max_unpacked_bytes)
         layout, encoding = Layout.WORD_EXPORT, "utf-8"
         notes.append(_converted_note(fmt, path))
     else:
@@ -209,6 +215,34 @@ def _converted_text(fmt: FileFormat, data: bytes, *, path: str, max_unpacked_byt
             path=path,
         )
     return text
+
+
+def _is_self_evaluation(text: str) -> bool:
+    """A workbook of 项目支出绩效自评表 (财预〔2020〕10号 template, or Sichuan's 指标值 |
+    完成值 | 权重 | 得分): a 自评表 title and 完成值 and 得分 columns (headers often
+    wrapped inside their cells), not a 绩效目标表."""
+    compact = "".join(text.split())
+    return all(word in compact for word in ("自评表", "完成值", "得分"))
+
+
+def _self_evaluation_targets(data: bytes, path: str, max_unpacked_bytes: int) -> Disclosure:
+    """The projects and targets of a self-evaluation workbook (``self_evaluation_xlsx``),
+    with a note that its actuals and scores are imported by another command."""
+    from jixiao.ingest.self_evaluation_xlsx import read_self_evaluation_workbook
+
+    workbook = read_self_evaluation_workbook(data, path=path, max_unpacked_bytes=max_unpacked_bytes)
+    note = Finding(
+        rule="ingest-self-evaluation-workbook",
+        severity=Severity.INFO,
+        message=(
+            f"这是项目支出绩效自评表（财预〔2020〕10号格式，{len(workbook.forms)} 张表）："
+            "此处只读取项目、预算和年度指标值；实际完成值、分值和得分请用 jixiao actuals "
+            "import-self-evaluation 导入并重新评分。"
+        ),
+        location=Location(file=path),
+    )
+    disclosure = workbook.disclosure
+    return replace(disclosure, notes=(note, *disclosure.notes))
 
 
 def _converted_note(fmt: FileFormat, path: str) -> Finding:
