@@ -36,10 +36,6 @@ FILES = (
 )
 _PERFORMANCE = {"project_targets", "department_targets", "self_evaluation"}
 _UNITS = {"元": MoneyUnit.YUAN, "万元": MoneyUnit.WAN_YUAN, None: None}
-# Tables read with another row count or unit than printed (known, in the report).
-_ROW_COUNT_KNOWN = {
-    ("nanjiang-renhezhen-2025-budget.xlsx", "年初政府采购项目预算表"),
-}
 
 
 def _compact(text: str | None) -> str:
@@ -105,9 +101,8 @@ def test_realworld__tables_kinds_units_and_rows(name):
     for expected in _budget_expectations(name):
         table = _table(disclosure, expected["title"])
         assert table.kind.value == expected["kind"], expected["title"]
-        if (name, expected["title"]) not in _ROW_COUNT_KNOWN:
-            assert table.money_unit is _UNITS[expected["money_unit"]], expected["title"]
-            assert _printed_rows(table) == expected["rows"], expected["title"]
+        assert table.money_unit is _UNITS[expected["money_unit"]], expected["title"]
+        assert _printed_rows(table) == expected["rows"], expected["title"]
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -429,7 +429,9 @@ def build_rows(
                 for index, c, t in mine
                 if c.role in (ColumnRole.VALUE, ColumnRole.TEXT) or index in kept
             )
-            if not (code or name or any(v.raw for v in values)):
+            # a row printing only its 序号 is kept (Renhe's empty 政府采购 table prints 1)
+            numbered = bool(seq) and side is None
+            if not (numbered or code or name or any(v.raw for v in values)):
                 continue
             built.append(
                 BudgetRow(
