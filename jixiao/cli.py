@@ -29,7 +29,7 @@ from jixiao.cli_support import fail as _fail
 from jixiao.cli_support import open_database as _open_database
 from jixiao.cli_support import rich_table as _table
 from jixiao.ingest import IngestError, iter_document_paths, read_disclosure
-from jixiao.model import Disclosure, Money, PlanKind, Project, TargetKind, TargetValue
+from jixiao.model import Disclosure, Money, PlanKind, Project, TableKind, TargetKind, TargetValue
 from jixiao.store import (
     DocumentSummary,
     find_documents,
@@ -169,6 +169,7 @@ def _print_ingest_summary(console: Console, outcomes: list[Outcome]) -> None:
         )
         table.add_row(escape(outcome.path.name), *map(escape, cells), STATUS_LABELS[outcome.status])
     console.print(table)
+    _print_unrecognised(console, outcomes)
     counts = {status: 0 for status in STATUS_LABELS}
     for outcome in outcomes:
         counts[outcome.status] += 1
@@ -176,6 +177,27 @@ def _print_ingest_summary(console: Console, outcomes: list[Outcome]) -> None:
         f"共 {len(outcomes)} 个文件：新增 {counts['inserted']}，新版本 {counts['new_version']}，"
         f"未变化 {counts['unchanged']}，失败 {counts['failed']}。"
     )
+
+
+def _print_unrecognised(console: Console, outcomes: list[Outcome]) -> None:
+    """Per file, the tables the reader did not recognise, by their titles: a document
+    of another region is rarely read whole, and the user must know what was not."""
+    for outcome in outcomes:
+        d = outcome.disclosure
+        if d is None:
+            continue
+        noted = " ".join(n.message for n in d.notes if n.rule == "ingest-table-unrecognised")
+        titles = [
+            t.title or "（无标题）"
+            for t in d.budget_tables
+            if t.kind is TableKind.OTHER and (f"“{t.title}”" if t.title else "（无标题）") in noted
+        ]
+        if titles:
+            listed = "、".join(f"“{t}”" for t in titles)
+            console.print(
+                f"[yellow]{escape(outcome.path.name)}[/]：{len(titles)} 张表未识别为标准公开表，"
+                f"已按“其他”保存全部单元格，不参与标准表审核：{escape(listed)}"
+            )
 
 
 def _run_ingest(engine: sa.Engine, paths: list[Path], console: Console) -> None:

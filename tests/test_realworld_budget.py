@@ -206,3 +206,21 @@ def test_realworld__jiangsu_page_split_table_and_chart():
     assert [t.title for t in disclosure.budget_tables][-1] == "政府采购支出预算表"
     three = _table(disclosure, "“三公”经费、会议费、培训费支出预算表")
     assert three.money_unit is MoneyUnit.WAN_YUAN  # '单位：万' and '元' on two lines
+
+
+def test_realworld__ingest_names_the_tables_it_did_not_recognise(tmp_path):
+    """``jixiao ingest`` tells the user, in Chinese, which tables of a file it did not
+    recognise, by title (Jiangsu: the two 财政拨款 tables by 科目 and 机关运行经费)."""
+    path = _path("jiangsu-gaoyuan-2019-budget.pdf")
+    result = CliRunner().invoke(
+        app, ["ingest", str(path), "--db", str(tmp_path / "j.db")], env={"COLUMNS": "400"}
+    )
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if "张表未识别为标准公开表" in x)
+    assert "3 张表未识别" in line
+    for title in (
+        "财政拨款支出预算表（功能科目）",
+        "财政拨款基本支出预算表（经济科目）",
+        "一般公共预算机关运行经费支出预算表",
+    ):
+        assert f"“{title}”" in line
