@@ -224,3 +224,19 @@ def test_realworld__ingest_names_the_tables_it_did_not_recognise(tmp_path):
         "一般公共预算机关运行经费支出预算表",
     ):
         assert f"“{title}”" in line
+
+
+def test_realworld__untitled_list_of_units_is_descriptive_not_unrecognised():
+    """Bazhou prints its 部门预算单位构成 as an untitled 序号 | 预算单位名称 table under a
+    heading: kept (kind other, every unit name), not reported as an unknown budget table;
+    the three budget tables of no standard kind are."""
+    disclosure = _read("bazhou-jiaotongju-2024-budget.docx")
+    units = next(t for t in disclosure.budget_tables if not t.title)
+    assert [c.key for c in units.columns] == ["序号", "预算单位名称"]
+    assert "巴州区航务海事发展中心" in [_compact(r.name) for r in units.rows]
+    messages = [n.message for n in disclosure.notes if n.rule == "ingest-table-unrecognised"]
+    assert [m.split("“", 1)[1].rsplit("”（", 1)[0] for m in messages] == [
+        "财政拨款支出预算表（部门经济分类科目）",
+        "一般公共预算项目支出预算表",
+        "政府性基金预算“三公”经费支出预算表",
+    ]

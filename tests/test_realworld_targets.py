@@ -243,3 +243,29 @@ def test_read_disclosure_projects_and_department_forms(name: str) -> None:
     forms = [p for p in disclosure.projects if p.scope is TargetScope.DEPARTMENT]
     assert [(p.title, len(p.indicators)) for p in forms] == _DEPARTMENT_FORMS[name]
     assert all(p.seq == 0 for p in forms)
+
+
+def test_department_forms_stored_with_their_scope(tmp_path) -> None:
+    """SQL users and the open-data export tell the 部门整体 forms from projects:
+    ``projects.scope`` is ``department`` for Renhe's two forms, ``project`` for its 36
+    projects, and the document loads back with the scopes it was read with."""
+    import sqlalchemy as sa
+
+    from jixiao.ingest import read_disclosure
+    from jixiao.store import connect, load_disclosure, save_disclosure
+
+    path = REALWORLD_DIR / "nanjiang-renhezhen-2025-budget.xlsx"
+    if not path.is_file():
+        pytest.skip(f"real files not found at {REALWORLD_DIR}")
+    disclosure = read_disclosure(path)
+    engine = connect(f"sqlite:///{tmp_path / 'j.db'}")
+    try:
+        document_id = save_disclosure(engine, disclosure).document_id
+        with engine.connect() as connection:
+            rows = connection.execute(
+                sa.text("SELECT scope, count(*) FROM projects GROUP BY scope ORDER BY scope")
+            ).all()
+        assert [tuple(r) for r in rows] == [("department", 2), ("project", 36)]
+        assert load_disclosure(engine, document_id).projects == disclosure.projects
+    finally:
+        engine.dispose()

@@ -393,16 +393,20 @@ def upgrade_to(engine: Engine, revision: str, *, down: bool = False) -> None:
         (command.downgrade if down else command.upgrade)(config, revision)
 
 
-def test_migration_0003__upgrade_keeps_stored_documents(database_url: str) -> None:
-    """A database at 0002 holding a document is upgraded to head: the document loads
-    back unchanged, the schema matches ``store.schema`` exactly, and an actuals report
-    can be stored against it. Down to 0002 again drops only the actuals tables."""
+def test_migrations_0003_0004__down_and_up_keep_stored_documents(database_url: str) -> None:
+    """A document stored at head survives the database going down to 0002 (no actuals
+    tables, no projects.scope) and back up to head: it loads back unchanged, the schema
+    matches ``store.schema`` exactly, and an actuals report can be stored against it.
+    Down to 0002 again drops only the actuals tables and the scope column."""
     engine = create_engine(database_url)
     try:
-        upgrade_to(engine, "0002")
-        with engine.connect() as connection:
-            assert not set(ACTUALS_TABLES) & set(sa.inspect(connection).get_table_names())
+        upgrade_to(engine, "head")
         doc_id = save_disclosure(engine, sample_disclosure()).document_id
+        upgrade_to(engine, "0002", down=True)
+        with engine.connect() as connection:
+            inspector = sa.inspect(connection)
+            assert not set(ACTUALS_TABLES) & set(inspector.get_table_names())
+            assert "scope" not in {c["name"] for c in inspector.get_columns("projects")}
     finally:
         engine.dispose()
     engine = connect(database_url)

@@ -138,8 +138,18 @@ def parse_disclosure(
     )
 
 
-# Descriptive tables that hold no budget figures, read as ``other`` without a note.
+# Descriptive tables that hold no budget figures, read as ``other`` without a note:
+# by title, or, untitled, a list of units (序号 | 预算单位名称, Bazhou's 单位构成).
 _DESCRIPTIVE_TABLE = re.compile(r"机构设置|单位构成")
+_UNIT_LIST_HEADER = re.compile(r"单位名称|机构名称")
+
+
+def _is_descriptive(table: BudgetTable) -> bool:
+    if _DESCRIPTIVE_TABLE.search(table.title):
+        return True
+    figures = any(cell.value is not None for row in table.rows for cell in row.values)
+    named = any(_UNIT_LIST_HEADER.search("".join(c.header)) for c in table.columns)
+    return named and not figures and not table.title
 
 
 def _unrecognised_notes(tables: Iterable[BudgetTable], path: str) -> list[Finding]:
@@ -147,7 +157,7 @@ def _unrecognised_notes(tables: Iterable[BudgetTable], path: str) -> list[Findin
     all its cells, but no check reads it as one of the standard tables."""
     notes = []
     for table in tables:
-        if table.kind is not TableKind.OTHER or _DESCRIPTIVE_TABLE.search(table.title):
+        if table.kind is not TableKind.OTHER or _is_descriptive(table):
             continue
         line = table.location.line if table.location else None
         where = f"第 {line} 行" if line else "位置不详"

@@ -48,6 +48,7 @@ from jixiao.model import (
     Side,
     TableKind,
     TargetKind,
+    TargetScope,
     YearEvidence,
 )
 from jixiao.publish.errors import PublishError
@@ -187,6 +188,12 @@ FIELDS: dict[str, FieldSpec] = {
     "project_code": FieldSpec(_STRING, "Code of the project (项目编码) as printed."),
     "project_unit_code": FieldSpec(_STRING, "Code of the unit the project table names."),
     "project_unit_name": FieldSpec(_STRING, "Name of the unit the project table names."),
+    "scope": FieldSpec(
+        _STRING,
+        "Whose targets the table sets: a project's, or the whole department's (部门整体).",
+        "project 项目支出绩效目标表；department 部门整体支出绩效目标表（seq 为 0）。",
+        TargetScope,
+    ),
     "budget_total": _money("预算数", "Budget of the project (预算数)", "budget_total_unit"),
     "budget_total_raw": _raw("budget"),
     "budget_fiscal": _money(

@@ -95,6 +95,7 @@ SHEETS: tuple[Sheet, ...] = (
             ("project_code", "项目编码"),
             ("project_unit_code", "项目单位编码"),
             ("project_unit_name", "项目单位名称"),
+            ("scope", "目标层级（project 项目 / department 部门整体）"),
             ("money_unit", "金额单位"),
             ("budget_total", "预算数"),
             ("budget_total_raw", "预算数原文"),

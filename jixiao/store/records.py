@@ -46,6 +46,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "project_code",
         "project_unit_code",
         "project_unit_name",
+        "scope",
         "money_unit",
         *(
             f"budget_{part}{suffix}"
@@ -246,6 +247,7 @@ def table_rows(d: Disclosure, keys: Mapping[str, Any]) -> dict[str, Rows]:
                 project.project_code,
                 project.unit_code,
                 project.unit_name,
+                project.scope._value_,
                 None if unit is None else unit._value_,
                 *_money(project.budget_total),
                 *_money(project.budget_fiscal),

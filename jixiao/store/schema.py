@@ -142,6 +142,8 @@ projects = sa.Table(
     # The unit printed on the project's table (a sub-unit of a department).
     sa.Column("project_unit_code", sa.String(64)),
     sa.Column("project_unit_name", sa.Text),
+    # project: 项目支出绩效目标表; department: 部门整体 form (migration 0004)
+    sa.Column("scope", sa.String(16), nullable=False, server_default="project"),
     sa.Column("money_unit", sa.String(16)),
     *(
         column
