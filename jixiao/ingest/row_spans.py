@@ -24,7 +24,7 @@ from jixiao.ingest.text import clean_inline
 ColumnKind = Literal["number", "text"] | None
 # Past this many ways to place a row, it is not placed (a row missing many cells is
 # not a merged row but something else: the caller falls back).
-_MAX_PLACEMENTS = 20_000
+_MAX_PLACEMENTS = 5_000
 
 
 def is_number(text: str) -> bool:
