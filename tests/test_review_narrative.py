@@ -626,6 +626,17 @@ def test_unit_name__project_of_a_unit_the_tables_list():
     assert found(doc, "narrative-unit-name-mismatch") == [("narrative-unit-name-mismatch", 2, None)]
 
 
+def test_unit_name__tables_of_a_whole_department_name_its_units():
+    """Pingchang's 自评表 workbook belongs to 平昌县公安局部门 (the 主管部门 as printed on
+    every form) and each form names its 实施单位, 平昌县看守所 among them."""
+    doc = replace(
+        disclosure(projects=[replace(project(1), unit_code=None, unit_name="平昌县看守所")]),
+        unit_code="平昌县公安局部门",
+        unit_name="平昌县公安局部门",
+    )
+    assert found(doc, "narrative-unit-name-mismatch") == []
+
+
 def test_unit_name__part_heading_not_in_the_name():
     doc = prose("第二部分  示范县机关服务中心2025年部门预算表")
     assert "「示范县机关服务中心」" in messages(doc, "narrative-unit-name-mismatch")[0]

@@ -227,7 +227,10 @@ def narrative_unit_name_mismatch(disclosure: Disclosure):
                 places.append((table.location, None, where, match.group("name"), caption))
     code = disclosure.unit_code or ""
     listed = _units_in_tables(disclosure)
-    for project in disclosure.projects:
+    # A document of a 主管部门 as a whole (Sichuan names it 平昌县公安局部门 on every
+    # 自评表) gathers the tables of its 实施单位: each names its own unit by design.
+    whole_department = unit.endswith("部门")
+    for project in disclosure.projects if not whole_department else ():
         other = project.unit_code or code
         # A subordinate unit of the department (445002 under 445001) has its own name,
         # and so has one the budget tables list among the department's (a row of
