@@ -240,3 +240,14 @@ def test_realworld__untitled_list_of_units_is_descriptive_not_unrecognised():
         "一般公共预算项目支出预算表",
         "政府性基金预算“三公”经费支出预算表",
     ]
+
+
+def test_realworld__shanghai_wrapped_line_joined_at_its_own_margin():
+    """Shanghai's landscape page 22 ends its justified lines at 776 pt, short of the
+    mirror of its left margin (786): a line ending 与 wraps, it does not end a paragraph."""
+    disclosure = _read("shanghai-putuo-sifaju-2026-budget.pdf")
+    paragraphs = [p for section in disclosure.narrative for p in section.paragraphs]
+    assert any(
+        "公务用车购置费0万元，与2025年预算持平，主要原因是无公车购置计划" in p for p in paragraphs
+    )
+    assert not any(p.endswith("，与") for p in paragraphs)

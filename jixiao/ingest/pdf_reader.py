@@ -48,6 +48,7 @@ _PAGE_NUMBER = re.compile(
 )
 _FURNITURE_BAND = 0.09  # of the page height, at its top and bottom
 _HEADING_SCALE = 1.15  # a paragraph this much larger than the body text is a heading
+_MARGIN_SLACK = 0.03  # of the page width: how far a page's text edge may fall short of the file's
 
 
 def pdf_text(
@@ -137,11 +138,18 @@ def _blocks(pages: Sequence[PageContent]) -> list[Paragraph | list]:
         tables = [t for t in tables if any(cell.text.strip() for cell in t.cells)]
         found.append((page, tables, group_lines(loose)))
     furniture = _repeated_furniture(found)
+    kept = []
+    text_right: dict[int, float] = {}  # page width → where text lines end, over the file
     for page, tables, lines in found:
         lines = [line for line in lines if not _is_furniture(line, page, furniture)]
+        kept.append((page, tables, lines))
+        if lines:
+            key = round(page.width)
+            text_right[key] = max(text_right.get(key, 0.0), max(line.x1 for line in lines))
+    for page, tables, lines in kept:
         edges = [line.x0 for line in lines] + [t.x0 for t in tables]
         left = min(edges, default=0.0)
-        right = max([line.x1 for line in lines] + [t.x1 for t in tables] + [page.width - left])
+        right = _right_margin(page, lines, tables, text_right.get(round(page.width)), left)
         column = _Column(left, right)
         placed: list[tuple[float, int, _TextLine | Table]] = [
             (line.top, 1, _TextLine(line, page.number, column)) for line in lines
@@ -177,6 +185,31 @@ def _blocks(pages: Sequence[PageContent]) -> list[Paragraph | list]:
         blocks.append(_slot_rows(parts))
     blocks.extend(_paragraphs(pending, body))
     return blocks
+
+
+def _right_margin(
+    page: PageContent,
+    lines: Sequence[Line],
+    tables: Sequence[Table],
+    file_right: float | None,
+    left: float,
+) -> float:
+    """Where the text of ``page`` ends on the right. Where three or more of its lines
+    end together (full lines of justified paragraphs) near where text ends on the
+    file's pages of this width (``file_right``), there: margins need not mirror each
+    other — Shanghai's landscape page 22 ends its text at 776 of 842 pt, not at the
+    mirror of its left margin, 786, and with 786 a line ending 与 before 2025年…
+    would not read as wrapped. Otherwise (a cover, a contents page's dot leaders, a
+    page of short lines) the farthest line or table, or the mirror of the left margin."""
+    ends = sorted((line.x1 for line in lines), reverse=True)
+    if (
+        file_right is not None
+        and len(ends) >= 3
+        and ends[0] - ends[2] <= lines[0].size
+        and file_right - ends[0] <= page.width * _MARGIN_SLACK
+    ):
+        return ends[0]
+    return max([*ends[:1], *(t.x1 for t in tables), page.width - left])
 
 
 def _is_furniture(line: Line, page: PageContent, repeated: set[tuple]) -> bool:
