@@ -24,13 +24,12 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
 
 from jixiao.model.actuals import ActualsKind, ActualsReport, FundingSource, ProjectActuals
 from jixiao.model.actuals_codec import actuals_from_dict, actuals_to_dict
 from jixiao.model.disclosure import Disclosure
 from jixiao.model.money import Money
-from jixiao.store.bulk import batch, insert_rows
+from jixiao.store.bulk import batch, insert_rows, write_retrying
 from jixiao.store.documents import DocumentNotFoundError, SaveResult, save_disclosure_in
 from jixiao.store.records import Record
 from jixiao.store.schema import (
@@ -41,7 +40,6 @@ from jixiao.store.schema import (
     documents,
 )
 
-_SAVE_ATTEMPTS = 3  # a concurrent writer can take the version number we chose
 _json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
@@ -128,24 +126,9 @@ def save_actuals(
     """
     _check(report)
     content = _json(actuals_to_dict(report))
-    for attempt in range(1, _SAVE_ATTEMPTS + 1):
-        try:
-            with engine.begin() as connection:
-                driver_error = connection.dialect.loaded_dbapi.Error
-                try:
-                    return _save(connection, report, content, document_id)
-                except driver_error as error:
-                    # The bulk fast paths raise the driver's own exceptions; callers
-                    # get SQLAlchemy's, as from Core.
-                    raise sa.exc.DBAPIError.instance(
-                        None, None, error, driver_error, dialect=connection.dialect
-                    ) from error
-        except IntegrityError:
-            # Another writer took our version number between our read and our
-            # insert; read again and decide again.
-            if attempt == _SAVE_ATTEMPTS:
-                raise
-    raise AssertionError("unreachable")
+    return write_retrying(
+        engine, lambda connection: _save(connection, report, content, document_id)
+    )
 
 
 def save_with_disclosure(
@@ -162,25 +145,16 @@ def save_with_disclosure(
     """
     _check(report)
     content = _json(actuals_to_dict(report))
-    for attempt in range(1, _SAVE_ATTEMPTS + 1):
+
+    def work(connection: Connection) -> tuple[SaveResult, ActualsSaveResult | None]:
+        saved = save_disclosure_in(connection, disclosure)
         try:
-            with engine.begin() as connection:
-                driver_error = connection.dialect.loaded_dbapi.Error
-                try:
-                    saved = save_disclosure_in(connection, disclosure)
-                    try:
-                        stored = _save(connection, report, content, saved.document_id)
-                    except DuplicateActualsError:
-                        stored = None
-                    return saved, stored
-                except driver_error as error:
-                    raise sa.exc.DBAPIError.instance(
-                        None, None, error, driver_error, dialect=connection.dialect
-                    ) from error
-        except IntegrityError:
-            if attempt == _SAVE_ATTEMPTS:
-                raise
-    raise AssertionError("unreachable")
+            stored = _save(connection, report, content, saved.document_id)
+        except DuplicateActualsError:
+            stored = None
+        return saved, stored
+
+    return write_retrying(engine, work)
 
 
 def _check(report: ActualsReport) -> None:

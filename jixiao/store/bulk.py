@@ -19,7 +19,7 @@ Core ``execute`` costs ~100 µs of Python on the 2-core reference machine, more
 than SQLite takes to run the statement, and a save runs three.
 
 The driver raises its own exceptions here (``sqlite3.IntegrityError`` …); the
-caller's transaction (``store.documents``) turns them into SQLAlchemy's.
+caller's transaction (:func:`write_retrying`) turns them into SQLAlchemy's.
 """
 
 from __future__ import annotations
@@ -32,10 +32,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.engine import Connection, Dialect, Engine
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql import Executable
 
 from jixiao.store.records import Record, Rows
@@ -236,3 +237,33 @@ def core_execute(
     """The portable path of :func:`driver_execute`: ``connection.execute`` (Core)."""
     result = connection.execute(statement, dict(params))
     return [tuple(row) for row in result] if result.returns_rows else []
+
+
+T = TypeVar("T")
+WRITE_ATTEMPTS = 3  # a concurrent writer can take the version number we chose
+
+
+def write_retrying(engine: Engine, work: Callable[[Connection], T]) -> T:
+    """``work(connection)`` in one transaction: all of it or, on any error, nothing.
+
+    When an insert loses a race (``IntegrityError``: another writer stored the same
+    bytes or took the version number ``work`` chose between its read and its insert)
+    the whole of ``work`` runs again in a new transaction, reading again and deciding
+    again, up to :data:`WRITE_ATTEMPTS` times; the last ``IntegrityError`` is raised.
+    The driver's own exceptions from the fast paths come out as SQLAlchemy's, as from
+    Core. Any other error is raised after the rollback.
+    """
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            with engine.begin() as connection:
+                driver_error = connection.dialect.loaded_dbapi.Error
+                try:
+                    return work(connection)
+                except driver_error as error:
+                    raise sa.exc.DBAPIError.instance(
+                        None, None, error, driver_error, dialect=connection.dialect
+                    ) from error
+        except IntegrityError:
+            if attempt == WRITE_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")

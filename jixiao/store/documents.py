@@ -21,16 +21,14 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError
 
 from jixiao.model import Disclosure
-from jixiao.store.bulk import batch, driver_execute, insert_rows
+from jixiao.store.bulk import batch, driver_execute, insert_rows, write_retrying
 from jixiao.store.packed import pack_disclosure, unpack_disclosure
 from jixiao.store.records import table_rows
 from jixiao.store.schema import CHILD_TABLES, budget_tables, documents, indicators, projects
 
 SaveStatus = Literal["inserted", "unchanged", "new_version"]
-_SAVE_ATTEMPTS = 3  # a concurrent writer can take the version number we chose
 
 
 class DocumentNotFoundError(LookupError):
@@ -86,24 +84,7 @@ def save_disclosure(engine: Engine, d: Disclosure) -> SaveResult:
     database fails; the transaction is then rolled back.
     """
     content = pack_disclosure(d)
-    for attempt in range(1, _SAVE_ATTEMPTS + 1):
-        try:
-            with engine.begin() as connection:
-                driver_error = connection.dialect.loaded_dbapi.Error
-                try:
-                    return _save(connection, d, content)
-                except driver_error as error:
-                    # The driver fast paths (store.bulk) raise the driver's own
-                    # exceptions; callers get SQLAlchemy's, as from Core.
-                    raise sa.exc.DBAPIError.instance(
-                        None, None, error, driver_error, dialect=connection.dialect
-                    ) from error
-        except IntegrityError:
-            # Another writer stored the same bytes or took our version number
-            # between our read and our insert; read again and decide again.
-            if attempt == _SAVE_ATTEMPTS:
-                raise
-    raise AssertionError("unreachable")
+    return write_retrying(engine, lambda connection: _save(connection, d, content))
 
 
 # Built once and run on the driver (store.bulk.driver_execute): building a statement
