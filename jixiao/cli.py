@@ -29,7 +29,7 @@ from jixiao.cli_support import fail as _fail
 from jixiao.cli_support import open_database as _open_database
 from jixiao.cli_support import rich_table as _table
 from jixiao.ingest import IngestError, iter_document_paths, read_disclosure
-from jixiao.model import Disclosure, Money, PlanKind, Project, TableKind, TargetKind, TargetValue
+from jixiao.model import Disclosure, Money, PlanKind, Project, TargetKind, TargetValue
 from jixiao.store import (
     DocumentSummary,
     find_documents,
@@ -186,11 +186,10 @@ def _print_unrecognised(console: Console, outcomes: list[Outcome]) -> None:
         d = outcome.disclosure
         if d is None:
             continue
-        noted = " ".join(n.message for n in d.notes if n.rule == "ingest-table-unrecognised")
         titles = [
-            t.title or "（无标题）"
-            for t in d.budget_tables
-            if t.kind is TableKind.OTHER and (f"“{t.title}”" if t.title else "（无标题）") in noted
+            (n.location.table if n.location else None) or "（无标题）"
+            for n in d.notes
+            if n.rule == "ingest-table-unrecognised"
         ]
         if titles:
             listed = "、".join(f"“{t}”" for t in titles)

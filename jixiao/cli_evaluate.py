@@ -109,7 +109,9 @@ def register(app: typer.Typer) -> None:
 # --- shared -----------------------------------------------------------------------------
 
 
-def _config(path: Path | None) -> EvaluationConfig:
+def evaluation_config(path: Path | None) -> EvaluationConfig:
+    """The scoring settings in the TOML file at ``path`` (defaults when ``None``); a bad
+    file ends the command with its Chinese message."""
     if path is None:
         return DEFAULT_CONFIG
     try:
@@ -204,7 +206,7 @@ def template_self_evaluation(
     db: DbOption = None,
 ) -> None:
     """生成项目支出绩效自评表（财预〔2020〕10号）填报模板：预填指标、年度指标值和分值。"""
-    settings = _config(config)
+    settings = evaluation_config(config)
     engine = open_database(db)
     disclosure = _current_disclosure(engine, unit_code, year)
     path = out or _default_out(f"{unit_code}-{disclosure.fiscal_year}-绩效自评表", "xlsx")
@@ -416,7 +418,7 @@ def monitor_command(
     db: DbOption = None,
 ) -> None:
     """绩效运行监控（双监控）：预算执行进度对照支出计划，指标完成情况对照年度指标值。"""
-    settings = _config(config)
+    settings = evaluation_config(config)
     engine = open_database(db)
     disclosure = _current_disclosure(engine, unit_code, year)
     report = current_actuals(
@@ -514,7 +516,7 @@ def evaluate_command(
     db: DbOption = None,
 ) -> None:
     """绩效自评评分（财预〔2020〕10号）：预算执行率 10 分、产出 50 分、效益 30 分、满意度 10 分。"""
-    settings = _config(config)
+    settings = evaluation_config(config)
     engine = open_database(db)
     disclosure = _current_disclosure(engine, unit_code, year)
     report = current_actuals(engine, unit_code, disclosure.fiscal_year, ActualsKind.SELF_EVALUATION)

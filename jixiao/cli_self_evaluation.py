@@ -36,8 +36,9 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from jixiao.cli_evaluate import ConfigOption, evaluation_config
 from jixiao.cli_support import DbOption, errors_console, fail, open_database, rich_table
-from jixiao.evaluate.config import DEFAULT_CONFIG, ConfigError, EvaluationConfig, load_config
+from jixiao.evaluate.config import DEFAULT_CONFIG, EvaluationConfig
 from jixiao.evaluate.results import ProjectScore
 from jixiao.evaluate.scoring import evaluate
 from jixiao.ingest.errors import IngestError
@@ -302,15 +303,6 @@ def _expand(paths: list[Path]) -> list[Path]:
     return files
 
 
-def _settings(path: Path | None) -> EvaluationConfig:
-    if path is None:
-        return DEFAULT_CONFIG
-    try:
-        return load_config(path)
-    except ConfigError as error:
-        raise fail(str(error)) from error
-
-
 def import_self_evaluation_command(
     paths: Annotated[
         list[Path],
@@ -331,10 +323,7 @@ def import_self_evaluation_command(
         typer.Option("--out", "-o", help="另存对照表：.xlsx（Excel）或 .csv（UTF-8 带 BOM）。"),
     ] = None,
     entered_by: Annotated[str | None, typer.Option("--by", help="填报人（记入自评数据）。")] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help="评分参数（TOML），见 docs/evaluate.md。"),
-    ] = None,
+    config: ConfigOption = None,
     db: DbOption = None,
 ) -> None:
     """导入单位自己填的自评表（10号格式），重新评分并与表中总分对照。
@@ -349,7 +338,7 @@ def import_self_evaluation_command(
     """
     if out is not None and out.suffix.lower() not in OUT_SUFFIXES:
         raise fail(f"--out 应以 .xlsx 或 .csv 结尾：{out}")
-    settings = _settings(config)
+    settings = evaluation_config(config)
     files = _expand(paths)
     if not files:
         raise fail("没有找到自评表文件（.xlsx）：" + "、".join(map(str, paths)))

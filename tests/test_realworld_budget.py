@@ -234,8 +234,8 @@ def test_realworld__untitled_list_of_units_is_descriptive_not_unrecognised():
     units = next(t for t in disclosure.budget_tables if not t.title)
     assert [c.key for c in units.columns] == ["序号", "预算单位名称"]
     assert "巴州区航务海事发展中心" in [_compact(r.name) for r in units.rows]
-    messages = [n.message for n in disclosure.notes if n.rule == "ingest-table-unrecognised"]
-    assert [m.split("“", 1)[1].rsplit("”（", 1)[0] for m in messages] == [
+    noted = [n.location.table for n in disclosure.notes if n.rule == "ingest-table-unrecognised"]
+    assert noted == [
         "财政拨款支出预算表（部门经济分类科目）",
         "一般公共预算项目支出预算表",
         "政府性基金预算“三公”经费支出预算表",

@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from jixiao.ingest.errors import IngestError
-from jixiao.ingest.row_spans import column_kinds, place_cells, spread
+from jixiao.ingest.row_spans import column_kinds, is_number, place_cells, spread
 from jixiao.ingest.target import parse_number
 from jixiao.ingest.text import clean, clean_inline
 from jixiao.model import (
@@ -539,11 +539,7 @@ def build_table(
     """
     rows = list(rows)
     captions: list[str] = []
-    while (
-        rows
-        and is_caption_row(rows[0].cells)
-        and not any(parse_number(clean_inline(c)) is not None for c in rows[0].cells)
-    ):
+    while rows and is_caption_row(rows[0].cells) and not any(is_number(c) for c in rows[0].cells):
         captions.extend(clean(cell) for cell in rows.pop(0).cells if cell.strip())
     numbers_row = next((i for i, r in enumerate(rows) if clean_inline(r.cells[0]) == "栏次"), None)
     if numbers_row is not None:
@@ -558,8 +554,7 @@ def build_table(
             (
                 i
                 for i, r in enumerate(rows)
-                if any(parse_number(clean_inline(c)) is not None for c in r.cells)
-                or _is_total_row(r.cells)
+                if any(is_number(c) for c in r.cells) or _is_total_row(r.cells)
             ),
             None,
         )

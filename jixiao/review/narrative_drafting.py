@@ -259,7 +259,7 @@ def _units_in_tables(disclosure: Disclosure) -> set[str]:
     }
 
 
-_UNIT_ROW = re.compile(rf"{_ORG}")
+_UNIT_ROW = re.compile(_ORG)
 
 
 _SELF = re.compile(r"(?:我|本)(部门|单位|局|中心)")
